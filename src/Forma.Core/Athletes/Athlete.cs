@@ -1,0 +1,72 @@
+using Forma.Core.People;
+using Forma.Core.Tenancy;
+
+namespace Forma.Core.Athletes;
+
+/// <summary>
+/// A client a coach works with. The record exists with or without a login: <see cref="UserId"/> links it
+/// to a person's account once they accept an invitation.
+/// </summary>
+public sealed class Athlete : ITenantOwned
+{
+    public const int NameMaxLength = 100;
+
+    public Guid TenantId { get; private set; }
+    public Guid Id { get; private set; }
+    public string FirstName { get; private set; } = "";
+    public string LastName { get; private set; } = "";
+    public string? Email { get; private set; }
+    public DateOnly? BirthDate { get; private set; }
+    public Guid? UserId { get; private set; }
+
+    /// <summary>The coach's membership in the same tenant; the foreign key leads with tenant_id so it cannot point across tenants.</summary>
+    public Guid? CoachMembershipId { get; private set; }
+    public DateTime CreatedAt { get; private set; }
+
+    private Athlete()
+    {
+    }
+
+    public static Athlete Create(Guid tenantId, string firstName, string lastName, DateTime createdAt)
+    {
+        return new Athlete
+        {
+            TenantId = tenantId,
+            Id = Guid.CreateVersion7(createdAt),
+            FirstName = RequireName(firstName, "firstName"),
+            LastName = RequireName(lastName, "lastName"),
+            CreatedAt = createdAt,
+        };
+    }
+
+    public void Rename(string firstName, string lastName)
+    {
+        FirstName = RequireName(firstName, "firstName");
+        LastName = RequireName(lastName, "lastName");
+    }
+
+    public void SetEmail(string? email) => Email = email is null ? null : EmailAddress.Normalize(email);
+
+    public void SetBirthDate(DateOnly? birthDate) => BirthDate = birthDate;
+
+    public void LinkUser(Guid userId) => UserId = userId;
+
+    public void AssignCoach(Membership coach)
+    {
+        ArgumentNullException.ThrowIfNull(coach);
+        if (coach.TenantId != TenantId)
+        {
+            throw new DomainException("coach-not-found", "The coach is not a member of this business.", "coachId");
+        }
+
+        CoachMembershipId = coach.Id;
+    }
+
+    private static string RequireName(string? value, string field)
+    {
+        var trimmed = value?.Trim() ?? "";
+        return trimmed.Length is > 0 and <= NameMaxLength
+            ? trimmed
+            : throw new DomainException("invalid-name", $"A name has 1 to {NameMaxLength} characters.", field);
+    }
+}

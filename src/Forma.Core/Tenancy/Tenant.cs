@@ -1,0 +1,41 @@
+namespace Forma.Core.Tenancy;
+
+/// <summary>A business using Forma. Not tenant-owned itself: it is the root every tenant-owned row hangs from.</summary>
+public sealed class Tenant
+{
+    public Guid Id { get; private set; }
+    public string DisplayName { get; private set; } = "";
+    public string Slug { get; private set; } = "";
+
+    /// <summary>The plan code (free, basic, pro, enterprise); plans themselves are data, defined elsewhere.</summary>
+    public string Plan { get; private set; } = "";
+    public TenantStatus Status { get; private set; }
+
+    /// <summary>IANA time zone id, e.g. <c>Europe/Berlin</c>; schedules and reports follow it.</summary>
+    public string TimeZone { get; private set; } = "";
+    public DateTime CreatedAt { get; private set; }
+
+    private Tenant()
+    {
+    }
+
+    public static Tenant Create(string displayName, TenantSlug slug, string plan, string timeZone, DateTime createdAt)
+    {
+        ArgumentNullException.ThrowIfNull(slug);
+        if (string.IsNullOrWhiteSpace(displayName) || displayName.Length > 200)
+        {
+            throw new DomainException("invalid-display-name", "A business name has 1 to 200 characters.", "businessName");
+        }
+
+        return new Tenant
+        {
+            Id = Guid.CreateVersion7(createdAt),
+            DisplayName = displayName.Trim(),
+            Slug = slug.Value,
+            Plan = plan,
+            Status = TenantStatus.Active,
+            TimeZone = TimeZones.Require(timeZone, "timeZone"),
+            CreatedAt = createdAt,
+        };
+    }
+}

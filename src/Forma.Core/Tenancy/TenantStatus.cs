@@ -1,0 +1,8 @@
+namespace Forma.Core.Tenancy;
+
+public enum TenantStatus
+{
+    Active,
+    Suspended,
+    Closed,
+}

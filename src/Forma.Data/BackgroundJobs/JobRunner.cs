@@ -1,0 +1,141 @@
+using Forma.Data.Tenancy;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Forma.Data.BackgroundJobs;
+
+/// <summary>Claims one job and runs it to an outcome: succeeded, retried later, dead-lettered, or released on shutdown.</summary>
+public sealed partial class JobRunner(IServiceScopeFactory scopes, IOptions<JobOptions> options, TimeProvider clock, ILogger<JobRunner> logger)
+{
+    private readonly JobOptions _options = options.Value;
+
+    public string WorkerName { get; } = options.Value.WorkerName ?? $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..6]}";
+
+    /// <summary>Returns false when there was nothing to claim.</summary>
+    public async Task<bool> RunNextAsync(CancellationToken stoppingToken)
+    {
+        ClaimedJob? job;
+        await using (var claimScope = scopes.CreateAsyncScope())
+        {
+            var store = claimScope.ServiceProvider.GetRequiredService<JobStore>();
+            job = await store.ClaimAsync(WorkerName, _options.Lease, stoppingToken);
+        }
+
+        if (job is null)
+        {
+            return false;
+        }
+
+        using var logScope = logger.BeginScope(new Dictionary<string, object?> { ["JobId"] = job.Id, ["JobType"] = job.Type, ["TenantId"] = job.TenantId });
+        if (job.Attempts > job.MaxAttempts)
+        {
+            // Its last permitted attempt ended with the worker gone (the lease expired); no more tries.
+            await WithStoreAsync(store => store.FailAsync(job, "The worker running the final attempt was lost before it finished.", TimeSpan.Zero, CancellationToken.None));
+            LogDeadLettered(job.Type, job.Attempts - 1);
+            return true;
+        }
+
+        using var heartbeat = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var heartbeatTask = HeartbeatAsync(job, heartbeat.Token);
+        try
+        {
+            await ExecuteAsync(job, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            await WithStoreAsync(store => store.ReleaseAsync(job, CancellationToken.None));
+            LogReleased(job.Type);
+        }
+        catch (Exception exception)
+        {
+            var delay = RetryDelay.After(job.Attempts, _options.RetryBaseDelay, _options.RetryMaxDelay, Random.Shared.NextDouble());
+            await WithStoreAsync(store => store.FailAsync(job, $"{exception.GetType().Name}: {exception.Message}", delay, CancellationToken.None));
+            if (job.Attempts >= job.MaxAttempts)
+            {
+                LogDeadLettered(job.Type, job.Attempts);
+            }
+            else
+            {
+                LogRetrying(exception, job.Type, job.Attempts, delay);
+            }
+        }
+        finally
+        {
+            await heartbeat.CancelAsync();
+            await heartbeatTask;
+        }
+
+        return true;
+    }
+
+    private async Task ExecuteAsync(ClaimedJob job, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        if (job.TenantId is { } tenantId)
+        {
+            scope.ServiceProvider.GetRequiredService<TenantScope>().Enter(tenantId);
+        }
+
+        var db = scope.ServiceProvider.GetRequiredService<FormaDbContext>();
+        var registry = scope.ServiceProvider.GetRequiredService<JobHandlerRegistry>();
+        var store = scope.ServiceProvider.GetRequiredService<JobStore>();
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await registry.InvokeAsync(job.Type, job.Payload, new JobContext(job.Id, job.Attempts, job.TenantId, db, scope.ServiceProvider), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+
+        if (await store.CompleteAsync(job, cancellationToken) == 1)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+        else
+        {
+            // Another worker took the job over after our lease ran out; its run is the one that counts.
+            await transaction.RollbackAsync(CancellationToken.None);
+            LogLeaseLost(job.Type);
+        }
+    }
+
+    private async Task HeartbeatAsync(ClaimedJob job, CancellationToken cancellationToken)
+    {
+        var period = _options.Lease / 3;
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(period, clock, cancellationToken);
+                await WithStoreAsync(store => store.HeartbeatAsync(job, _options.Lease, cancellationToken));
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (Exception exception)
+        {
+            // A missed heartbeat only risks a takeover, which the lock token makes harmless.
+            LogHeartbeatFailed(exception, job.Type);
+        }
+    }
+
+    private async Task WithStoreAsync(Func<JobStore, Task<int>> action)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await action(scope.ServiceProvider.GetRequiredService<JobStore>());
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobType} failed on attempt {Attempt}; retrying in {Delay}")]
+    private partial void LogRetrying(Exception exception, string jobType, int attempt, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Job {JobType} was dead-lettered after {Attempts} attempts")]
+    private partial void LogDeadLettered(string jobType, int attempts);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobType} was released because the worker is stopping")]
+    private partial void LogReleased(string jobType);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobType} finished after its lease was taken over; its effects were rolled back")]
+    private partial void LogLeaseLost(string jobType);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Heartbeat for job {JobType} failed")]
+    private partial void LogHeartbeatFailed(Exception exception, string jobType);
+}

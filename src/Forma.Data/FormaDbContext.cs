@@ -1,0 +1,51 @@
+using Forma.Core.Athletes;
+using Forma.Core.Audit;
+using Forma.Core.People;
+using Forma.Core.Tenancy;
+using Forma.Data.BackgroundJobs;
+using Forma.Data.Conventions;
+using Forma.Data.DataProtection;
+using Forma.Data.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace Forma.Data;
+
+/// <summary>
+/// The one DbContext. Tenant-owned sets are filtered to <see cref="CurrentTenantId"/> by a named query
+/// filter; see <see cref="TenantQueryFilter"/> and <see cref="TenantGuardInterceptor"/>.
+/// </summary>
+public sealed class FormaDbContext(DbContextOptions<FormaDbContext> options, ICurrentTenant currentTenant) : DbContext(options)
+{
+    /// <summary>Read by the tenant query filter for every query, so it follows the scope's tenant.</summary>
+    public Guid? CurrentTenantId => currentTenant.TenantId;
+
+    public DbSet<Tenant> Tenants => Set<Tenant>();
+    public DbSet<User> Users => Set<User>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<Athlete> Athletes => Set<Athlete>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<BackgroundJob> BackgroundJobs => Set<BackgroundJob>();
+    public DbSet<RecurringJob> RecurringJobs => Set<RecurringJob>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(20);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(FormaDbContext).Assembly);
+
+        foreach (var entityType in modelBuilder.Model.GetEntityTypes())
+        {
+            foreach (var property in entityType.GetProperties())
+            {
+                property.SetColumnName(SnakeCase.From(property.Name));
+            }
+        }
+
+        TenantQueryFilter.Apply(modelBuilder, this);
+    }
+}

@@ -1,0 +1,73 @@
+using System.Security.Cryptography;
+using Forma.Core.Athletes;
+using Forma.Core.Audit;
+using Forma.Core.People;
+using Forma.Core.Tenancy;
+using Forma.Data;
+using Forma.Data.Tenancy;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Forma.Web.Features.Demo;
+
+/// <summary>One person the demo creates, with the password that was generated for them.</summary>
+public sealed record DemoLogin(string Role, string Name, string Email, string Password);
+
+/// <summary>
+/// Creates a demo business (an owner, a coach, two athletes) so a newcomer sees a living product.
+/// It only ever seeds an empty database: on a database that has any business it does nothing, so the
+/// switch is safe to leave on. Passwords are random per seeding and shown once, on the console.
+/// </summary>
+internal sealed class DemoSeeder(IServiceScopeFactory scopes, IPasswordHasher<User> hasher, TimeProvider clock)
+{
+    public const string Slug = "demo";
+
+    public async Task<IReadOnlyList<DemoLogin>> SeedAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FormaDbContext>();
+        if (await db.Tenants.AnyAsync(cancellationToken))
+        {
+            return [];
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var tenant = Tenant.Create("Forma Demo Studio", TenantSlug.Parse(Slug), "pro", "Europe/London", now);
+        db.Tenants.Add(tenant);
+        await db.SaveChangesAsync(cancellationToken);
+        scope.ServiceProvider.GetRequiredService<TenantScope>().Enter(tenant.Id);
+
+        var logins = new List<DemoLogin>();
+        var owner = AddPerson(db, tenant, Role.Owner, "Olivia", "Owner", "owner@demo.forma.test", now, logins);
+        var coach = AddPerson(db, tenant, Role.Coach, "Carlos", "Coach", "coach@demo.forma.test", now, logins);
+        foreach (var (first, last, email) in new[] { ("Ada", "Athlete", "ada@demo.forma.test"), ("Ben", "Runner", "ben@demo.forma.test") })
+        {
+            var (user, _) = AddPerson(db, tenant, Role.Athlete, first, last, email, now, logins);
+            var athlete = Athlete.Create(tenant.Id, first, last, now);
+            athlete.SetEmail(email);
+            athlete.LinkUser(user.Id);
+            athlete.AssignCoach(coach.Membership);
+            db.Athletes.Add(athlete);
+        }
+
+        db.AuditEvents.Add(AuditEvent.Record(tenant.Id, "tenant.demo-seeded", now, owner.User.Id, tenant.Id.ToString()));
+        await db.SaveChangesAsync(cancellationToken);
+        return logins;
+    }
+
+    private (User User, Membership Membership) AddPerson(FormaDbContext db, Tenant tenant, Role role, string first, string last, string email, DateTime now, List<DemoLogin> logins)
+    {
+        var user = User.Create(email, first, last, now);
+        var password = RandomPassword();
+        user.SetPasswordHash(hasher.HashPassword(user, password));
+        var membership = Membership.Create(tenant.Id, user.Id, role, now);
+        db.Users.Add(user);
+        db.Memberships.Add(membership);
+        logins.Add(new DemoLogin(role.ToString(), $"{first} {last}", email, password));
+        return (user, membership);
+    }
+
+    /// <summary>16 characters from an alphabet without look-alikes (no 0/O, 1/l/I).</summary>
+    private static string RandomPassword() =>
+        RandomNumberGenerator.GetString("abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 16);
+}

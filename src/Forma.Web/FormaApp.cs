@@ -1,0 +1,111 @@
+using Forma.Core.People;
+using Forma.Data;
+using Forma.Web.Features.Demo;
+using Forma.Web.Features.Health;
+using Forma.Web.Features.Operations;
+using Forma.Web.Infrastructure.Endpoints;
+using Forma.Web.Infrastructure.Logging;
+using Forma.Web.Infrastructure.OpenApi;
+using Forma.Web.Infrastructure.Problems;
+using Forma.Web.Infrastructure.Tenancy;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Rewrite;
+
+namespace Forma.Web;
+
+/// <summary>Builds and runs the host. Tests build the same application, on a loopback port, with their own configuration.</summary>
+public static class FormaApp
+{
+    public const string SeedDemoSwitch = "--seed-demo";
+    public const string MigrateCommand = "migrate";
+
+    /// <summary>
+    /// <c>Forma.Web [migrate] [--seed-demo] [--Key=Value …]</c>: <c>migrate</c> applies migrations and exits;
+    /// otherwise the server starts (migrating first unless <c>Database:MigrateOnStartup</c> is false).
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var migrateOnly = args.Contains(MigrateCommand, StringComparer.Ordinal);
+        var app = Build(args.Where(a => a != MigrateCommand).ToArray());
+        if (migrateOnly)
+        {
+            await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+            return 0;
+        }
+
+        await PrepareAsync(app);
+        await app.RunAsync();
+        return 0;
+    }
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var seedDemo = args.Contains(SeedDemoSwitch, StringComparer.Ordinal);
+        var builder = WebApplication.CreateBuilder(args.Where(a => a != SeedDemoSwitch).ToArray());
+        if (seedDemo)
+        {
+            builder.Configuration["Demo:Seed"] = "true";
+        }
+
+        builder.Logging.AddFormaLogging();
+        configure?.Invoke(builder);
+        ConfigureServices(builder);
+        var app = builder.Build();
+        ConfigurePipeline(app);
+        return app;
+    }
+
+    /// <summary>Migrates (as the schema owner) and seeds the demo when asked, before the first request is served.</summary>
+    public static async Task PrepareAsync(WebApplication app)
+    {
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
+        {
+            await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+        }
+
+        if (app.Configuration.GetValue<bool>("Demo:Seed"))
+        {
+            var logins = await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
+            DemoBanner.Print(logins, app.Configuration["Urls"]);
+        }
+    }
+
+    private static void ConfigureServices(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddFormaData(builder.Configuration, builder.Environment.ContentRootPath);
+        services.Configure<TenancyOptions>(builder.Configuration.GetSection(TenancyOptions.Section));
+        services.Configure<OperationsOptions>(builder.Configuration.GetSection(OperationsOptions.Section));
+        services.AddFormaProblemDetails();
+        services.AddFormaOpenApi();
+        services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: [HealthEndpoints.ReadyTag]);
+
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, OperatorKeyAuthentication>(OperatorKeyAuthentication.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(OperatorKeyAuthentication.Policy, policy => policy
+                .AddAuthenticationSchemes(OperatorKeyAuthentication.SchemeName)
+                .RequireRole(OperatorKeyAuthentication.Policy));
+
+        // OWASP's 2023 guidance for PBKDF2-HMAC-SHA512 is 210,000 iterations; Identity's default is 100,000.
+        services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
+        services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
+        services.AddSingleton<DemoSeeder>();
+    }
+
+    private static void ConfigurePipeline(WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRequestIdHeader();
+        app.UseRewriter(new RewriteOptions().AddRedirect("^$", OpenApiSetup.ExplorerPath));
+        app.UseAuthentication();
+        // Tenant resolution strips a /t/{slug} prefix, so routing must come after it.
+        app.UseMiddleware<TenantResolutionMiddleware>();
+        app.UseRouting();
+        app.UseAuthorization();
+        app.MapFormaOpenApi();
+        app.MapEndpointGroups();
+    }
+}

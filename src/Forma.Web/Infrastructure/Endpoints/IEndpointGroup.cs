@@ -1,0 +1,23 @@
+namespace Forma.Web.Infrastructure.Endpoints;
+
+/// <summary>One feature's endpoints. Implementations are found and mapped at start-up, so adding a feature touches no central list.</summary>
+public interface IEndpointGroup
+{
+    void Map(IEndpointRouteBuilder app);
+}
+
+public static class EndpointGroupExtensions
+{
+    public static IEndpointRouteBuilder MapEndpointGroups(this IEndpointRouteBuilder app)
+    {
+        var groups = typeof(IEndpointGroup).Assembly.GetTypes()
+            .Where(t => t is { IsAbstract: false, IsInterface: false } && typeof(IEndpointGroup).IsAssignableFrom(t))
+            .OrderBy(t => t.FullName, StringComparer.Ordinal);
+        foreach (var type in groups)
+        {
+            ((IEndpointGroup)Activator.CreateInstance(type)!).Map(app);
+        }
+
+        return app;
+    }
+}

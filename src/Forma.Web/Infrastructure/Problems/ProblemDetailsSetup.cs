@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Forma.Web.Infrastructure.Problems;
+
+public static class ProblemDetailsSetup
+{
+    /// <summary>
+    /// Every error leaves as RFC 9457 problem details: a stable <c>type</c>, a title, the request id that
+    /// ties it to the logs, and never a stack trace (the exception handler writes only our own text).
+    /// </summary>
+    public static IServiceCollection AddFormaProblemDetails(this IServiceCollection services)
+    {
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            var problem = context.ProblemDetails;
+            var status = problem.Status ?? context.HttpContext.Response.StatusCode;
+            if (problem is HttpValidationProblemDetails)
+            {
+                problem.Type = ProblemTypes.Validation;
+                problem.Title = "The request has invalid fields.";
+                problem.Detail ??= "See 'errors' for what each field needs.";
+            }
+            else if (problem.Type is null || problem.Type.StartsWith("https://tools.ietf.org/", StringComparison.Ordinal))
+            {
+                problem.Type = ProblemTypes.ForStatus(status);
+            }
+
+            problem.Instance ??= context.HttpContext.Request.Path;
+            problem.Extensions["requestId"] = context.HttpContext.TraceIdentifier;
+            // Exception details are the exception handler's to word; the framework's own are dropped.
+            problem.Extensions.Remove("exception");
+        });
+        services.AddExceptionHandler<FormaExceptionHandler>();
+        return services;
+    }
+
+    /// <summary>A problem with our stable type; written through the problem-details service like every other error.</summary>
+    public static ProblemHttpResult Problem(int status, string type, string title, string? detail = null) =>
+        TypedResults.Problem(statusCode: status, type: type, title: title, detail: detail);
+
+    /// <summary>A validation problem for one field, in the same shape the framework's validation produces.</summary>
+    public static ValidationProblem FieldProblem(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, type: ProblemTypes.Validation);
+}

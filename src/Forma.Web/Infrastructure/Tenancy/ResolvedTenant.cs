@@ -1,0 +1,11 @@
+namespace Forma.Web.Infrastructure.Tenancy;
+
+/// <summary>The tenant a request is for, as resolved from its principal, path prefix or subdomain.</summary>
+public sealed record ResolvedTenant(Guid Id, string Slug, string DisplayName, string TimeZone, TenantSource Source);
+
+public enum TenantSource
+{
+    Principal,
+    PathPrefix,
+    Subdomain,
+}

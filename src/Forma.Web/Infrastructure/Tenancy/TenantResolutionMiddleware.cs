@@ -1,0 +1,85 @@
+using Forma.Core.Tenancy;
+using Forma.Data;
+using Forma.Data.Tenancy;
+using Forma.Web.Infrastructure.Problems;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Forma.Web.Infrastructure.Tenancy;
+
+/// <summary>
+/// Decides which tenant a request acts for and enters it into the request's <see cref="TenantScope"/>,
+/// which every query filter and the PostgreSQL session setting read. The authenticated principal wins
+/// (the API); otherwise a <c>/t/{slug}</c> prefix (stripped into PathBase, so routes need not repeat
+/// it) or the subdomain names it (pages). A principal whose tenant differs from the one the URL names
+/// is refused outright rather than silently preferring either.
+/// </summary>
+internal sealed partial class TenantResolutionMiddleware(RequestDelegate next, IOptions<TenancyOptions> options, ILogger<TenantResolutionMiddleware> logger)
+{
+    public async Task InvokeAsync(HttpContext context, FormaDbContext db, TenantScope scope)
+    {
+        var fromPrincipal = TenantRequestParser.FromPrincipal(context.User);
+        string? slug = null;
+        var source = TenantSource.Principal;
+        if (TenantRequestParser.TryFromPath(context.Request.Path, out var pathSlug, out var remaining))
+        {
+            slug = pathSlug;
+            source = TenantSource.PathPrefix;
+            context.Request.PathBase = context.Request.PathBase.Add(new PathString($"{TenantRequestParser.PathPrefix}/{pathSlug}"));
+            context.Request.Path = remaining;
+        }
+        else if (TenantRequestParser.TryFromHost(context.Request.Host.Host, options.Value.BaseDomain, out var hostSlug))
+        {
+            slug = hostSlug;
+            source = TenantSource.Subdomain;
+        }
+
+        if (fromPrincipal is null && slug is null)
+        {
+            await next(context);
+            return;
+        }
+
+        var query = db.Tenants.AsNoTracking();
+        var tenant = fromPrincipal is { } id
+            ? await query.SingleOrDefaultAsync(t => t.Id == id, context.RequestAborted)
+            : await query.SingleOrDefaultAsync(t => t.Slug == slug, context.RequestAborted);
+
+        if (tenant is null || tenant.Status == TenantStatus.Closed)
+        {
+            await WriteProblemAsync(context, StatusCodes.Status404NotFound, ProblemTypes.TenantNotFound, "No such business.", $"Nothing is registered at '{slug ?? fromPrincipal.ToString()}'.");
+            return;
+        }
+
+        if (fromPrincipal is not null && slug is not null && !string.Equals(slug, tenant.Slug, StringComparison.Ordinal))
+        {
+            await WriteProblemAsync(context, StatusCodes.Status403Forbidden, ProblemTypes.TenantMismatch, "This session belongs to another business.", "Switch the session to this business, or use its own address.");
+            return;
+        }
+
+        if (tenant.Status == TenantStatus.Suspended)
+        {
+            await WriteProblemAsync(context, StatusCodes.Status403Forbidden, ProblemTypes.TenantSuspended, "This business is suspended.", "Its owner can contact support to restore access.");
+            return;
+        }
+
+        scope.Enter(tenant.Id);
+        context.Features.Set(new ResolvedTenant(tenant.Id, tenant.Slug, tenant.DisplayName, tenant.TimeZone, fromPrincipal is null ? source : TenantSource.Principal));
+        using (logger.BeginScope(new Dictionary<string, object> { ["TenantId"] = tenant.Id }))
+        {
+            await next(context);
+        }
+    }
+
+    private static Task WriteProblemAsync(HttpContext context, int status, string type, string title, string detail)
+    {
+        var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
+        context.Response.StatusCode = status;
+        return problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new ProblemDetails { Status = status, Type = type, Title = title, Detail = detail },
+        }).AsTask();
+    }
+}

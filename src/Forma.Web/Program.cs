@@ -1,0 +1,3 @@
+using Forma.Web;
+
+return await FormaApp.RunAsync(args);
