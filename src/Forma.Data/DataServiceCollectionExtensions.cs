@@ -28,13 +28,16 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<ICurrentTenant>(sp => sp.GetRequiredService<TenantScope>());
         services.AddSingleton<TenantGuardInterceptor>();
         services.AddSingleton<PostgresTenantSettingInterceptor>();
+        services.AddSingleton<PostgresTenantTransactionInterceptor>();
         services.AddDbContext<FormaDbContext>((sp, builder) =>
         {
             DatabaseConnections.UseProvider(builder, options.Provider, options.ConnectionString);
             builder.AddInterceptors(sp.GetRequiredService<TenantGuardInterceptor>());
             if (options.Provider == DatabaseProvider.Postgres)
             {
-                builder.AddInterceptors(sp.GetRequiredService<PostgresTenantSettingInterceptor>());
+                builder.AddInterceptors(
+                    sp.GetRequiredService<PostgresTenantSettingInterceptor>(),
+                    sp.GetRequiredService<PostgresTenantTransactionInterceptor>());
             }
         });
         services.AddSingleton<DatabaseMigrator>();

@@ -14,10 +14,20 @@ namespace Forma.Data;
 /// The one DbContext. Tenant-owned sets are filtered to <see cref="CurrentTenantId"/> by a named query
 /// filter; see <see cref="TenantQueryFilter"/> and <see cref="TenantGuardInterceptor"/>.
 /// </summary>
-public sealed class FormaDbContext(DbContextOptions<FormaDbContext> options, ICurrentTenant currentTenant) : DbContext(options)
+public sealed class FormaDbContext : DbContext
 {
+    private readonly ICurrentTenant _currentTenant;
+
+    public FormaDbContext(DbContextOptions<FormaDbContext> options, ICurrentTenant currentTenant) : base(options)
+    {
+        _currentTenant = currentTenant;
+        // SaveChanges always runs in a transaction, so PostgreSQL's tenant setting is made once, when it
+        // begins, and the modification batch itself carries no extra statement (see PostgresTenantSettingInterceptor).
+        Database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
+    }
+
     /// <summary>Read by the tenant query filter for every query, so it follows the scope's tenant.</summary>
-    public Guid? CurrentTenantId => currentTenant.TenantId;
+    public Guid? CurrentTenantId => _currentTenant.TenantId;
 
     public DbSet<Tenant> Tenants => Set<Tenant>();
     public DbSet<User> Users => Set<User>();

@@ -4,13 +4,18 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Forma.Data.Tenancy;
 
 /// <summary>
-/// Makes PostgreSQL's row-level security see the scope's tenant. Every command is prefixed with
-/// <c>SET LOCAL app.tenant_id = '…'</c>: Npgsql sends the statements of one command before a single Sync,
-/// so PostgreSQL runs them as one (implicit or explicit) transaction and the setting lives exactly as
-/// long as that transaction. Nothing stays on the connection, which keeps a pooled connection — or a
+/// Makes PostgreSQL's row-level security see the scope's tenant, per transaction. Inside a transaction
+/// the setting was made by <see cref="PostgresTenantTransactionInterceptor"/> when it began. A command run
+/// outside one is prefixed with <c>SET LOCAL app.tenant_id = '…'</c>: Npgsql sends a command's statements
+/// before a single Sync, so PostgreSQL runs them as one implicit transaction and the setting lives exactly
+/// as long as that command. Nothing stays on the connection, which keeps a pooled connection — or a
 /// pgbouncer server connection in transaction mode — from carrying one tenant's setting into another's
 /// query. With no tenant in scope nothing is set and the policies match no row.
 /// </summary>
+/// <remarks>
+/// SaveChanges never takes the prefix path: <see cref="FormaDbContext"/> always wraps it in a transaction,
+/// because an extra statement in a modification batch would shift the per-statement row counts EF Core reads.
+/// </remarks>
 internal sealed class PostgresTenantSettingInterceptor : DbCommandInterceptor
 {
     public const string SettingName = "app.tenant_id";
@@ -56,7 +61,7 @@ internal sealed class PostgresTenantSettingInterceptor : DbCommandInterceptor
 
     private static void Prefix(DbCommand command, CommandEventData eventData)
     {
-        if (eventData.Context is FormaDbContext { CurrentTenantId: { } tenantId })
+        if (command.Transaction is null && eventData.Context is FormaDbContext { CurrentTenantId: { } tenantId })
         {
             command.CommandText = SetTenantStatement(tenantId) + "\n" + command.CommandText;
         }
