@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Forma.Core.People;
 using Forma.Data;
 using Forma.Web.Features.Demo;
@@ -77,7 +78,11 @@ public static class FormaApp
         services.AddFormaData(builder.Configuration, builder.Environment.ContentRootPath);
         services.Configure<TenancyOptions>(builder.Configuration.GetSection(TenancyOptions.Section));
         services.Configure<OperationsOptions>(builder.Configuration.GetSection(OperationsOptions.Section));
+        // Enums travel as their names ("DeadLettered"), which clients can read and which survive reordering.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddFormaProblemDetails();
+        // Request records declare their shape with data annotations; invalid requests get a 400 with 'errors'.
+        services.AddValidation();
         services.AddFormaOpenApi();
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: [HealthEndpoints.ReadyTag]);
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Forma.Web.Infrastructure.Problems;
@@ -14,8 +15,9 @@ public static class ProblemDetailsSetup
         {
             var problem = context.ProblemDetails;
             var status = problem.Status ?? context.HttpContext.Response.StatusCode;
-            if (problem is HttpValidationProblemDetails)
+            if (problem is HttpValidationProblemDetails validation)
             {
+                CamelCaseFieldNames(validation.Errors);
                 problem.Type = ProblemTypes.Validation;
                 problem.Title = "The request has invalid fields.";
                 problem.Detail ??= "See 'errors' for what each field needs.";
@@ -32,6 +34,23 @@ public static class ProblemDetailsSetup
         });
         services.AddExceptionHandler<FormaExceptionHandler>();
         return services;
+    }
+
+    /// <summary>
+    /// Validation reports C# member names (<c>DisplayName</c>); clients sent JSON names (<c>displayName</c>),
+    /// so the keys of <c>errors</c> are turned into the names the client actually used.
+    /// </summary>
+    private static void CamelCaseFieldNames(IDictionary<string, string[]> errors)
+    {
+        foreach (var key in errors.Keys.ToList())
+        {
+            var jsonName = string.Join('.', key.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName));
+            if (jsonName != key)
+            {
+                errors[jsonName] = errors.TryGetValue(jsonName, out var existing) ? [.. existing, .. errors[key]] : errors[key];
+                errors.Remove(key);
+            }
+        }
     }
 
     /// <summary>A problem with our stable type; written through the problem-details service like every other error.</summary>
