@@ -20,6 +20,11 @@ public sealed partial class DatabaseMigrator(IOptions<DatabaseOptions> options, 
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         LogMigrating(_options.Provider, DatabaseConnections.Redact(_options.Provider, _options.OwnerConnectionString), pending.Count);
         await db.Database.MigrateAsync(cancellationToken);
+        if (_options.Provider == DatabaseProvider.Sqlite)
+        {
+            // Write-ahead logging lets requests read while the job worker writes; the mode is stored in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+        }
     }
 
     /// <summary>A context on the owner connection with no tenant: for migrations and schema inspection only.</summary>

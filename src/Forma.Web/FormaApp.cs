@@ -84,7 +84,9 @@ public static class FormaApp
         // Request records declare their shape with data annotations; invalid requests get a 400 with 'errors'.
         services.AddValidation();
         services.AddFormaOpenApi();
-        services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: [HealthEndpoints.ReadyTag]);
+        services.AddHealthChecks()
+            .AddCheck<DatabaseReadyCheck>("database", tags: [HealthEndpoints.ReadyTag])
+            .AddCheck<RowLevelSecurityCheck>("row-level-security", tags: [HealthEndpoints.ReadyTag]);
 
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, OperatorKeyAuthentication>(OperatorKeyAuthentication.SchemeName, null);

@@ -27,11 +27,16 @@ public sealed class WebHost : IAsyncDisposable
         Database = database;
     }
 
-    public static async Task<WebHost> StartAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, Dictionary<string, string?>? settings = null, bool migrate = true)
+    public static async Task<WebHost> StartAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, Dictionary<string, string?>? settings = null, bool migrate = true, bool connectAsOwner = false)
     {
         var database = await TestDatabase.CreateAsync(provider);
         var values = database.Settings();
         values["Jobs:Enabled"] = "false";
+        if (connectAsOwner)
+        {
+            values["Database:ConnectionString"] = database.OwnerConnectionString;
+        }
+
         values["Operations:ApiKey"] = OperatorKey;
         values["Database:MigrateOnStartup"] = migrate ? "true" : "false";
         foreach (var (key, value) in settings ?? [])

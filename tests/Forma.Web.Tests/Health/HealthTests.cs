@@ -21,6 +21,7 @@ public class HealthTests
         var body = JsonDocument.Parse(await ready.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal("Healthy", body.GetProperty("status").GetString());
         Assert.Equal("Healthy", body.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
+        Assert.Equal("Healthy", body.GetProperty("checks").GetProperty("row-level-security").GetProperty("status").GetString());
     }
 
     /// <summary>An instance whose schema is behind its code must not receive traffic, though it is alive.</summary>
@@ -36,5 +37,17 @@ public class HealthTests
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
         Assert.Equal("Unhealthy", JsonDocument.Parse(await ready.Content.ReadAsStringAsync()).RootElement.GetProperty("status").GetString());
+    }
+
+    /// <summary>Connecting as the table owner works but silently loses row-level security: ready says so.</summary>
+    [PostgresFact]
+    public async Task Ready_WhenConnectedAsTheTableOwner_ReportsRowLevelSecurityDegraded()
+    {
+        await using var host = await WebHost.StartAsync(DatabaseProvider.Postgres, connectAsOwner: true);
+
+        using var ready = await host.Client.GetAsync("/health/ready");
+
+        var body = JsonDocument.Parse(await ready.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("Degraded", body.GetProperty("checks").GetProperty("row-level-security").GetProperty("status").GetString());
     }
 }
