@@ -1,5 +1,8 @@
 using Forma.Data;
 using Forma.Data.Migrations;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Forma.Testing;
@@ -45,7 +48,7 @@ public sealed class TestDatabase : IAsyncDisposable
         {
             var folder = Path.Combine(Path.GetTempPath(), "forma-tests");
             Directory.CreateDirectory(folder);
-            var file = $"Data Source={Path.Combine(folder, name + ".db")};Pooling=False";
+            var file = $"Data Source={Path.Combine(folder, name + ".db")}";
             return new TestDatabase(provider, name, file, file);
         }
 
@@ -63,12 +66,12 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(provider, name, owner, app);
     }
 
-    /// <summary>Creates and migrates a database.</summary>
+    /// <summary>Creates a database and migrates it the way the server does at start-up.</summary>
     public static async Task<TestDatabase> CreateMigratedAsync(DatabaseProvider provider)
     {
         var database = await CreateAsync(provider);
-        await using var db = DatabaseMigrator.CreateOwnerContext(provider, database.OwnerConnectionString);
-        await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.MigrateAsync(db.Database);
+        var options = new DatabaseOptions { Provider = provider, ConnectionString = database.AppConnectionString, MigrationConnectionString = database.OwnerConnectionString };
+        await new DatabaseMigrator(Options.Create(options), NullLogger<DatabaseMigrator>.Instance).MigrateAsync();
         return database;
     }
 
@@ -84,6 +87,7 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         if (Provider == DatabaseProvider.Sqlite)
         {
+            SqliteConnection.ClearAllPools();
             foreach (var suffix in new[] { ".db", ".db-wal", ".db-shm" })
             {
                 File.Delete(Path.Combine(Path.GetTempPath(), "forma-tests", _name + suffix));

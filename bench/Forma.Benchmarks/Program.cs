@@ -1,0 +1,10 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+
+// In-process: BenchmarkDotNet's generated project would re-resolve this registry's package graph without
+// the ASP.NET Core shared framework and fail; the benchmarks measure I/O-bound work where isolation of
+// the JIT across processes matters little.
+var config = DefaultConfig.Instance.AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).AsMutator());
+BenchmarkSwitcher.FromAssembly(typeof(Forma.Benchmarks.JobQueueBenchmarks).Assembly).Run(args, config);
