@@ -10,7 +10,7 @@ export FORMA_TEST_REQUIRE_POSTGRES=1
 
 RESULTS="$FORMA_WORK/results"
 set +e
-dotnet test Forma.slnx --logger "trx" --logger "console;verbosity=minimal" --results-directory "$RESULTS" "$@"
+dotnet test Forma.slnx -p:FormaAnalyze=true --logger "trx" --logger "console;verbosity=minimal" --results-directory "$RESULTS" "$@"
 status=$?
 set -e
 
