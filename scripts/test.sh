@@ -23,6 +23,8 @@ for trx in "$RESULTS"/*.trx; do
   e=$(sed -n 's/.* error="\([0-9]*\)".*/\1/p' <<<"$counters")
   passed=$(( passed + ${p:-0} )); failed=$(( failed + ${f:-0} + ${e:-0} ))
 done
+# The compiler server would otherwise idle on for ten minutes after the run.
+dotnet build-server shutdown >/dev/null 2>&1 || true
 # A build failure or a crashed test host leaves no result to count: report it as a failure.
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 echo "$passed passed, $failed failed"
