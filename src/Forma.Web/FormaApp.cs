@@ -103,9 +103,9 @@ public static class FormaApp
 
     private static void ConfigurePipeline(WebApplication app)
     {
+        app.UseRequestIdHeader();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseRequestIdHeader();
         app.UseRewriter(new RewriteOptions().AddRedirect("^$", OpenApiSetup.ExplorerPath));
         app.UseAuthentication();
         // Tenant resolution strips a /t/{slug} prefix, so routing must come after it.

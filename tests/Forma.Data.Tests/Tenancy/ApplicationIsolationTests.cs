@@ -92,6 +92,29 @@ public class ApplicationIsolationTests
         Assert.Equal(before, await tenants.CountAsOwnerAsync(host));
     }
 
+    /// <summary>Bulk statements bypass the change tracker and its guard; the query filter (and RLS) still bound them.</summary>
+    [Theory]
+    [ClassData(typeof(DatabaseProviders))]
+    public async Task BulkUpdate_AsTenantA_ChangesOnlyItsOwnRows(DatabaseProvider provider)
+    {
+        await using var host = await DataHost.StartAsync(provider);
+        var tenants = await TwoTenants.SeedAsync(host);
+        var truth = await tenants.CountAsOwnerAsync(host);
+
+        int updated;
+        var (scope, db) = host.Scope(tenants.A);
+        await using (scope)
+        {
+            updated = await db.Athletes.ExecuteUpdateAsync(set => set.SetProperty(a => a.FirstName, "Renamed"));
+        }
+
+        Assert.Equal(truth["athletes"].A, updated);
+        await using var owner = DatabaseMigrator.CreateOwnerContext(provider, host.Database.OwnerConnectionString);
+        var renamed = await owner.Athletes.IgnoreQueryFilters().Where(a => a.FirstName == "Renamed").Select(a => a.TenantId).ToListAsync();
+        Assert.Equal(truth["athletes"].A, renamed.Count);
+        Assert.All(renamed, id => Assert.Equal(tenants.A, id));
+    }
+
     [Theory]
     [ClassData(typeof(DatabaseProviders))]
     public async Task Writes_WithNoTenantInScope_AreRefused(DatabaseProvider provider)

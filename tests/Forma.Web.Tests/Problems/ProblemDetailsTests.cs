@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text;
+using Forma.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Forma.Web.Tests.Problems;
 
@@ -35,6 +37,24 @@ public class ProblemDetailsTests
         using var response = await host.Client.SendAsync(request);
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "bad-request");
+    }
+
+    /// <summary>A failure we did not foresee (here: the database lost a table) is a 500 problem that says nothing of the internals.</summary>
+    [Fact]
+    public async Task UnexpectedFailure_AnswersAnInternalProblemWithoutDetails()
+    {
+        await using var host = await WebHost.StartAsync();
+        await using (var owner = DatabaseMigrator.CreateOwnerContext(DatabaseProvider.Sqlite, host.Database.OwnerConnectionString))
+        {
+            await owner.Database.ExecuteSqlRawAsync("DROP TABLE background_jobs");
+        }
+
+        using var response = await host.Client.SendAsync(WebHost.AsOperator(HttpMethod.Get, "/api/v1/ops/jobs"));
+
+        var body = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.InternalServerError, "internal");
+        var text = body.ToString();
+        Assert.DoesNotContain("background_jobs", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("SQLite", text, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

@@ -23,11 +23,18 @@ public static class LoggingSetup
         return logging;
     }
 
-    /// <summary>Echoes the request id so a user's report ("it failed, id 0HN…") finds the log lines.</summary>
+    /// <summary>
+    /// Echoes the request id so a user's report ("it failed, id 0HN…") finds the log lines. Set as the
+    /// response starts, because the exception handler clears headers written earlier.
+    /// </summary>
     public static IApplicationBuilder UseRequestIdHeader(this IApplicationBuilder app) =>
         app.Use((context, next) =>
         {
-            context.Response.Headers["X-Request-Id"] = context.TraceIdentifier;
+            context.Response.OnStarting(() =>
+            {
+                context.Response.Headers["X-Request-Id"] = context.TraceIdentifier;
+                return Task.CompletedTask;
+            });
             return next(context);
         });
 }
