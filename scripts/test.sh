@@ -2,15 +2,18 @@
 # Runs every test project against SQLite and a throwaway PostgreSQL cluster (installed from Debian's
 # packages when missing, started in a temporary folder on a free port, removed at the end), and ends
 # with the line "N passed, N failed". Extra arguments go to 'dotnet test' (e.g. --filter Isolation).
-set -euo pipefail
+set -Eeuo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/throwaway-postgres.sh
+# If PostgreSQL cannot be installed or started, say so in the closing line too.
+trap 'echo "0 passed, 1 failed"' ERR
 start_throwaway_postgres
+trap - ERR
 export FORMA_TEST_REQUIRE_POSTGRES=1
 
 RESULTS="$FORMA_WORK/results"
 set +e
-dotnet test Forma.slnx -p:FormaAnalyze=true --logger "trx" --logger "console;verbosity=minimal" --results-directory "$RESULTS" "$@"
+dotnet test Forma.slnx -p:FormaAnalyze=true --logger "trx;LogFilePrefix=forma" --logger "console;verbosity=minimal" --results-directory "$RESULTS" "$@"
 status=$?
 set -e
 

@@ -62,7 +62,7 @@ public sealed class TestDatabase : IAsyncDisposable
         }
 
         var owner = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
-        var app = new NpgsqlConnectionStringBuilder(server) { Database = name, Username = PostgresSecurity.ApplicationRole, Password = ApplicationRolePassword }.ConnectionString;
+        var app = new NpgsqlConnectionStringBuilder(server) { Database = name, Username = DatabaseSecurity.ApplicationRole, Password = ApplicationRolePassword }.ConnectionString;
         return new TestDatabase(provider, name, owner, app);
     }
 
@@ -122,9 +122,9 @@ public sealed class TestDatabase : IAsyncDisposable
             await using var command = new NpgsqlCommand($"""
                 DO $$
                 BEGIN
-                  CREATE ROLE {PostgresSecurity.ApplicationRole} LOGIN PASSWORD '{ApplicationRolePassword}';
+                  CREATE ROLE {DatabaseSecurity.ApplicationRole} LOGIN PASSWORD '{ApplicationRolePassword}';
                 EXCEPTION WHEN duplicate_object OR unique_violation THEN
-                  ALTER ROLE {PostgresSecurity.ApplicationRole} LOGIN PASSWORD '{ApplicationRolePassword}';
+                  ALTER ROLE {DatabaseSecurity.ApplicationRole} LOGIN PASSWORD '{ApplicationRolePassword}';
                 END $$;
                 """, connection);
             await command.ExecuteNonQueryAsync();

@@ -1,3 +1,5 @@
+using Forma.Data.Tenancy;
+
 namespace Forma.Data.BackgroundJobs;
 
 /// <summary>
@@ -10,7 +12,7 @@ namespace Forma.Data.BackgroundJobs;
 /// Not tenant-owned: workers claim across tenants. <see cref="TenantId"/> says which tenant the job acts
 /// for; the runner enters that tenant before the handler runs, so the handler's queries are isolated.
 /// </remarks>
-public sealed class BackgroundJob
+public sealed class BackgroundJob : ITenantTagged
 {
     public const int DefaultMaxAttempts = 8;
 

@@ -17,6 +17,9 @@ public sealed class JobOptions
     /// <summary>Jobs run at once by this worker. SQLite has one writer, so more than one rarely helps there.</summary>
     public int Concurrency { get; set; } = 1;
 
+    /// <summary>A run longer than this is cancelled and counts as a failed attempt, so a hung handler cannot hold its job forever.</summary>
+    public TimeSpan MaxRunTime { get; set; } = TimeSpan.FromMinutes(30);
+
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(10);
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromHours(1);
 

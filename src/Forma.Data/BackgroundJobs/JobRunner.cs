@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Forma.Data.Tenancy;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -36,19 +37,33 @@ public sealed partial class JobRunner(IServiceScopeFactory scopes, IOptions<JobO
             return true;
         }
 
+        // The run is cancelled when the worker stops, when it exceeds MaxRunTime, or when its lease is lost.
+        using var run = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        run.CancelAfter(_options.MaxRunTime);
         using var heartbeat = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var heartbeatTask = HeartbeatAsync(job, heartbeat.Token);
+        var leaseLost = new StrongBox<bool>();
+        var heartbeatTask = HeartbeatAsync(job, run, leaseLost, heartbeat.Token);
         try
         {
-            await ExecuteAsync(job, stoppingToken);
+            await ExecuteAsync(job, run.Token);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             await WithStoreAsync(store => store.ReleaseAsync(job, CancellationToken.None));
             LogReleased(job.Type);
         }
+        catch (OperationCanceledException) when (leaseLost.Value)
+        {
+            // The lease went to another worker; its run is the one that counts, and ours has rolled back.
+            LogLeaseLost(job.Type);
+        }
         catch (Exception exception)
         {
+            if (exception is OperationCanceledException && run.IsCancellationRequested)
+            {
+                exception = new TimeoutException($"The run took longer than {_options.MaxRunTime} and was cancelled.");
+            }
+
             var delay = RetryDelay.After(job.Attempts, _options.RetryBaseDelay, _options.RetryMaxDelay, Random.Shared.NextDouble());
             await WithStoreAsync(store => store.FailAsync(job, $"{exception.GetType().Name}: {exception.Message}", delay, CancellationToken.None));
             if (job.Attempts >= job.MaxAttempts)
@@ -97,28 +112,40 @@ public sealed partial class JobRunner(IServiceScopeFactory scopes, IOptions<JobO
         }
     }
 
-    private async Task HeartbeatAsync(ClaimedJob job, CancellationToken cancellationToken)
+    /// <summary>
+    /// Extends the lease every third of it while the job runs. A failed beat is retried at the next one (a
+    /// takeover is harmless to the database, thanks to the lock token, but wastes the work); a beat that
+    /// finds the lease already taken marks it lost and cancels the run.
+    /// </summary>
+    private async Task HeartbeatAsync(ClaimedJob job, CancellationTokenSource run, StrongBox<bool> leaseLost, CancellationToken cancellationToken)
     {
         var period = _options.Lease / 3;
-        try
+        while (!cancellationToken.IsCancellationRequested)
         {
-            while (true)
+            try
             {
                 await Task.Delay(period, clock, cancellationToken);
-                await WithStoreAsync(store => store.HeartbeatAsync(job, _options.Lease, cancellationToken));
+                var held = 0;
+                await WithStoreAsync(async store => held = await store.HeartbeatAsync(job, _options.Lease, cancellationToken));
+                if (held == 0)
+                {
+                    leaseLost.Value = true;
+                    await run.CancelAsync();
+                    return;
+                }
             }
-        }
-        catch (OperationCanceledException)
-        {
-        }
-        catch (Exception exception)
-        {
-            // A missed heartbeat only risks a takeover, which the lock token makes harmless.
-            LogHeartbeatFailed(exception, job.Type);
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                LogHeartbeatFailed(exception, job.Type);
+            }
         }
     }
 
-    private async Task WithStoreAsync(Func<JobStore, Task<int>> action)
+    private async Task WithStoreAsync(Func<JobStore, Task> action)
     {
         await using var scope = scopes.CreateAsyncScope();
         await action(scope.ServiceProvider.GetRequiredService<JobStore>());

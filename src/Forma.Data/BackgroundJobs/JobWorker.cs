@@ -17,9 +17,10 @@ internal sealed partial class JobWorker(
     TimeProvider clock,
     ILogger<JobWorker> logger) : BackgroundService
 {
+    private bool _declarationsSynced;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await WithSchedulerAsync(s => s.SyncDeclarationsAsync(declarations, stoppingToken));
         LogStarted(runner.WorkerName, options.Value.Concurrency);
         var lanes = Enumerable.Range(0, Math.Max(1, options.Value.Concurrency)).Select(lane => RunLaneAsync(lane, stoppingToken));
         await Task.WhenAll(lanes);
@@ -33,7 +34,7 @@ internal sealed partial class JobWorker(
             {
                 if (lane == 0)
                 {
-                    await WithSchedulerAsync(s => s.EnqueueDueAsync(stoppingToken));
+                    await ScheduleAsync(stoppingToken);
                 }
 
                 while (await runner.RunNextAsync(stoppingToken))
@@ -55,6 +56,28 @@ internal sealed partial class JobWorker(
         }
     }
 
+    /// <summary>
+    /// Declared schedules are written once (retried on the next loop if instances starting together
+    /// collided), then due ones are enqueued. A scheduling failure is logged and never stops the jobs.
+    /// </summary>
+    private async Task ScheduleAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            if (!_declarationsSynced)
+            {
+                await WithSchedulerAsync(s => s.SyncDeclarationsAsync(declarations, stoppingToken));
+                _declarationsSynced = true;
+            }
+
+            await WithSchedulerAsync(s => s.EnqueueDueAsync(stoppingToken));
+        }
+        catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+        {
+            LogSchedulingFailed(exception);
+        }
+    }
+
     private async Task WithSchedulerAsync(Func<RecurringScheduler, Task> action)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -63,6 +86,9 @@ internal sealed partial class JobWorker(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job worker {WorkerName} started with {Concurrency} lane(s)")]
     private partial void LogStarted(string workerName, int concurrency);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Enqueuing scheduled jobs failed; retrying on the next poll")]
+    private partial void LogSchedulingFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Job worker loop failed; retrying")]
     private partial void LogLoopFailed(Exception exception);

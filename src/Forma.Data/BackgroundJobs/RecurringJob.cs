@@ -1,3 +1,5 @@
+using Forma.Data.Tenancy;
+
 namespace Forma.Data.BackgroundJobs;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace Forma.Data.BackgroundJobs;
 /// evaluated in <see cref="TimeZone"/> (a tenant's zone for "every Monday at 07:00", UTC for housekeeping),
 /// so it stays at the same wall-clock time across daylight-saving changes.
 /// </summary>
-public sealed class RecurringJob
+public sealed class RecurringJob : ITenantTagged
 {
     public string Name { get; private set; } = "";
 
@@ -17,6 +19,9 @@ public sealed class RecurringJob
     public Guid? TenantId { get; private set; }
     public DateTime NextRunAt { get; private set; }
     public DateTime? LastRunAt { get; private set; }
+
+    /// <summary>Why the schedule stopped firing (its cron has no next occurrence, its zone is unknown); null while it works.</summary>
+    public string? LastError { get; private set; }
 
     private RecurringJob()
     {
@@ -40,16 +45,24 @@ public sealed class RecurringJob
         TimeZone = schedule.TimeZone;
         JobType = jobType;
         Payload = payload;
-        if (scheduleChanged)
+        if (scheduleChanged || LastError is not null)
         {
             NextRunAt = schedule.NextAfter(now);
+            LastError = null;
         }
     }
 
-    /// <summary>Moves past <paramref name="now"/>: occurrences missed while no instance ran collapse into the one run being enqueued.</summary>
-    internal void Advance(CronSchedule schedule, DateTime now)
+    /// <summary>Stops the schedule from firing until it is declared again with a working cron and zone.</summary>
+    internal void Suspend(string reason)
+    {
+        NextRunAt = DateTime.MaxValue;
+        LastError = reason;
+    }
+
+    /// <summary>Moves to the first occurrence after now: occurrences missed while no instance ran collapse into the one run being enqueued.</summary>
+    internal void Advance(DateTime nextRunAt)
     {
         LastRunAt = NextRunAt;
-        NextRunAt = schedule.NextAfter(now);
+        NextRunAt = nextRunAt;
     }
 }

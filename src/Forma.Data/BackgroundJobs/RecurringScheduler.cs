@@ -1,3 +1,4 @@
+using Forma.Core;
 using Microsoft.EntityFrameworkCore;
 
 namespace Forma.Data.BackgroundJobs;
@@ -20,9 +21,20 @@ internal sealed class RecurringScheduler(FormaDbContext db, TimeProvider clock)
 
         foreach (var schedule in due)
         {
-            var dedupeKey = $"recurring:{schedule.Name}:{schedule.NextRunAt:O}";
-            db.BackgroundJobs.Add(BackgroundJob.Create(schedule.JobType, schedule.Payload, schedule.TenantId, now, dedupeKey: dedupeKey));
-            schedule.Advance(new CronSchedule(schedule.Cron, schedule.TimeZone), now);
+            try
+            {
+                // The next occurrence first: a schedule that has none enqueues nothing.
+                var nextRunAt = new CronSchedule(schedule.Cron, schedule.TimeZone).NextAfter(now);
+                var dedupeKey = $"recurring:{schedule.Name}:{schedule.NextRunAt:O}";
+                db.BackgroundJobs.Add(BackgroundJob.Create(schedule.JobType, schedule.Payload, schedule.TenantId, now, dedupeKey: dedupeKey));
+                schedule.Advance(nextRunAt);
+            }
+            catch (DomainException exception)
+            {
+                // A cron with no further occurrence, or a time zone the system no longer knows: park this
+                // schedule with the reason and let the others run.
+                schedule.Suspend(exception.Message);
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);

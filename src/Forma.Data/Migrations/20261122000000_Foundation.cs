@@ -82,7 +82,7 @@ public sealed class Foundation : Migration
             });
         migrationBuilder.CreateIndex("IX_memberships_tenant_id_user_id", "memberships", ["tenant_id", "user_id"], unique: true);
         migrationBuilder.CreateIndex("IX_memberships_user_id", "memberships", "user_id");
-        migrationBuilder.EnableTenantRowLevelSecurity("memberships");
+        migrationBuilder.ProtectTenantTable("memberships");
 
         migrationBuilder.CreateTable(
             name: "athletes",
@@ -108,7 +108,7 @@ public sealed class Foundation : Migration
         migrationBuilder.CreateIndex("IX_athletes_tenant_id_coach_membership_id", "athletes", ["tenant_id", "coach_membership_id"]);
         migrationBuilder.CreateIndex("IX_athletes_tenant_id_last_name_first_name", "athletes", ["tenant_id", "last_name", "first_name"]);
         migrationBuilder.CreateIndex("IX_athletes_user_id", "athletes", "user_id");
-        migrationBuilder.EnableTenantRowLevelSecurity("athletes");
+        migrationBuilder.ProtectTenantTable("athletes");
 
         migrationBuilder.CreateTable(
             name: "audit_events",
@@ -128,7 +128,7 @@ public sealed class Foundation : Migration
                 table.ForeignKey("FK_audit_events_tenants_tenant_id", x => x.tenant_id, "tenants", "id", onDelete: ReferentialAction.Restrict);
             });
         migrationBuilder.CreateIndex("IX_audit_events_tenant_id_occurred_at", "audit_events", ["tenant_id", "occurred_at"]);
-        migrationBuilder.EnableTenantRowLevelSecurity("audit_events");
+        migrationBuilder.ProtectTenantTable("audit_events");
     }
 
     private static void CreateJobTables(MigrationBuilder migrationBuilder)
@@ -169,6 +169,7 @@ public sealed class Foundation : Migration
                 tenant_id = table.Column<Guid>(nullable: true),
                 next_run_at = table.Column<DateTime>(nullable: false),
                 last_run_at = table.Column<DateTime>(nullable: true),
+                last_error = table.Column<string>(nullable: true),
             },
             constraints: table => table.PrimaryKey("PK_recurring_jobs", x => x.name));
         migrationBuilder.CreateIndex("IX_recurring_jobs_next_run_at", "recurring_jobs", "next_run_at");

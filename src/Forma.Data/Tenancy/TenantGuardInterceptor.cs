@@ -8,7 +8,8 @@ namespace Forma.Data.Tenancy;
 /// The save-time half of application-level isolation: before anything is written, every added,
 /// modified or deleted tenant-owned row must belong to the scope's tenant, and no row may change its
 /// tenant. Query filters stop reads; this stops writes of entities that were attached by hand or
-/// loaded with the filter switched off.
+/// loaded with the filter switched off. Platform rows tagged with a tenant (<see cref="ITenantTagged"/>)
+/// must, while a tenant is in scope, carry that tenant.
 /// </summary>
 internal sealed class TenantGuardInterceptor : SaveChangesInterceptor
 {
@@ -31,6 +32,7 @@ internal sealed class TenantGuardInterceptor : SaveChangesInterceptor
             return;
         }
 
+        CheckTagged(db);
         foreach (var entry in db.ChangeTracker.Entries<ITenantOwned>())
         {
             if (entry.State is EntityState.Unchanged or EntityState.Detached)
@@ -50,6 +52,30 @@ internal sealed class TenantGuardInterceptor : SaveChangesInterceptor
             {
                 throw new TenantIsolationException(
                     $"Refused to {entry.State.ToString().ToLowerInvariant()} {entityName} of tenant {original} while acting for tenant {current}.");
+            }
+        }
+    }
+
+    private static void CheckTagged(FormaDbContext db)
+    {
+        if (db.CurrentTenantId is not { } current)
+        {
+            return;
+        }
+
+        foreach (var entry in db.ChangeTracker.Entries<ITenantTagged>())
+        {
+            if (entry.State is EntityState.Unchanged or EntityState.Detached)
+            {
+                continue;
+            }
+
+            var tenantProperty = entry.Property(nameof(ITenantTagged.TenantId));
+            var original = entry.State == EntityState.Added ? tenantProperty.CurrentValue : tenantProperty.OriginalValue;
+            if (!Equals(tenantProperty.CurrentValue, current) || !Equals(original, current))
+            {
+                throw new TenantIsolationException(
+                    $"Refused to {entry.State.ToString().ToLowerInvariant()} {entry.Metadata.DisplayName()} for tenant {tenantProperty.CurrentValue?.ToString() ?? "none"} while acting for tenant {current}.");
             }
         }
     }

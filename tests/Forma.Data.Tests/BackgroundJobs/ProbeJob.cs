@@ -18,6 +18,9 @@ public sealed class ProbeGate
     public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     public bool Hold { get; init; }
+
+    /// <summary>Whether a held run gives up when its cancellation token fires (a well-behaved handler does).</summary>
+    public bool HonourCancellation { get; init; }
 }
 
 internal sealed class ProbeJobHandler(ProbeGate gate, TimeProvider clock) : IJobHandler<ProbeJob>
@@ -36,8 +39,8 @@ internal sealed class ProbeJobHandler(ProbeGate gate, TimeProvider clock) : IJob
         if (gate.Hold)
         {
             gate.Started.TrySetResult();
-            // Deliberately deaf to cancellation: a crashed or stalled worker does not get to clean up.
-            await gate.Release.Task;
+            // Unless told otherwise, deaf to cancellation: a crashed or stalled worker does not get to clean up.
+            await (gate.HonourCancellation ? gate.Release.Task.WaitAsync(cancellationToken) : gate.Release.Task);
         }
     }
 }

@@ -115,6 +115,27 @@ public class ApplicationIsolationTests
         Assert.All(renamed, id => Assert.Equal(tenants.A, id));
     }
 
+    /// <summary>A bulk update skips the save guard; it must still not move rows into another tenant (SQLite: trigger, PostgreSQL: RLS).</summary>
+    [Theory]
+    [ClassData(typeof(DatabaseProviders))]
+    public async Task BulkUpdate_MovingRowsToAnotherTenant_IsRefusedByTheDatabase(DatabaseProvider provider)
+    {
+        await using var host = await DataHost.StartAsync(provider);
+        var tenants = await TwoTenants.SeedAsync(host);
+        var before = await tenants.CountAsOwnerAsync(host);
+
+        foreach (var entity in tenants.TenantOwned)
+        {
+            var (scope, db) = host.Scope(tenants.A);
+            await using (scope)
+            {
+                await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => Invoke<int>(nameof(MoveAllToTenantAsync), entity.ClrType, db, tenants.B));
+            }
+        }
+
+        Assert.Equal(before, await tenants.CountAsOwnerAsync(host));
+    }
+
     [Theory]
     [ClassData(typeof(DatabaseProviders))]
     public async Task Writes_WithNoTenantInScope_AreRefused(DatabaseProvider provider)
@@ -148,6 +169,9 @@ public class ApplicationIsolationTests
 
     private static Task<List<Guid>> VisibleTenantIdsAsync<T>(FormaDbContext db) where T : class, ITenantOwned =>
         db.Set<T>().AsNoTracking().Select(e => e.TenantId).ToListAsync();
+
+    private static Task<int> MoveAllToTenantAsync<T>(FormaDbContext db, Guid tenantId) where T : class, ITenantOwned =>
+        db.Set<T>().ExecuteUpdateAsync(set => set.SetProperty(e => EF.Property<Guid>(e, nameof(ITenantOwned.TenantId)), tenantId));
 
     private static async Task<object> FirstRowAsync<T>(FormaDbContext db) where T : class, ITenantOwned =>
         await db.Set<T>().AsNoTracking().FirstAsync();

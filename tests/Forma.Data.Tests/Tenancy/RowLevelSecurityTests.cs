@@ -25,7 +25,7 @@ public class RowLevelSecurityTests
         foreach (var table in tenants.TenantOwned.Select(e => e.GetTableName()!))
         {
             Assert.True(await ScalarAsync<bool>(owner, $"SELECT relrowsecurity FROM pg_class WHERE oid = 'public.{table}'::regclass"), $"{table}: row-level security is off");
-            Assert.Equal(1L, await ScalarAsync<long>(owner, $"SELECT count(*) FROM pg_policies WHERE schemaname = 'public' AND tablename = '{table}' AND policyname = '{PostgresSecurity.PolicyName}'"));
+            Assert.Equal(1L, await ScalarAsync<long>(owner, $"SELECT count(*) FROM pg_policies WHERE schemaname = 'public' AND tablename = '{table}' AND policyname = '{DatabaseSecurity.PolicyName}'"));
         }
     }
 
@@ -35,7 +35,7 @@ public class RowLevelSecurityTests
         await using var host = await DataHost.StartAsync(DatabaseProvider.Postgres);
         await using var app = await OpenAsync(host.Database.AppConnectionString);
 
-        Assert.Equal(PostgresSecurity.ApplicationRole, await ScalarAsync<string>(app, "SELECT current_user"));
+        Assert.Equal(DatabaseSecurity.ApplicationRole, await ScalarAsync<string>(app, "SELECT current_user"));
         Assert.False(await ScalarAsync<bool>(app, "SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user"));
         Assert.Equal(0L, await ScalarAsync<long>(app, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tableowner = current_user"));
     }

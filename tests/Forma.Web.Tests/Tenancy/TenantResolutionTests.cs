@@ -37,6 +37,21 @@ public class TenantResolutionTests
         Assert.Equal(id, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
     }
 
+    /// <summary>One business's subdomain must never serve another's /t/{slug} pages under its origin.</summary>
+    [Fact]
+    public async Task SubdomainAndPathNamingDifferentTenants_AreRefused()
+    {
+        await using var host = await WebHost.StartAsync(settings: new() { ["Tenancy:BaseDomain"] = "forma.test" });
+        var (_, acme) = await host.CreateTenantAsync();
+        var (_, other) = await host.CreateTenantAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/t/{other}/api/v1/tenant");
+        request.Headers.Host = $"{acme}.forma.test";
+
+        using var response = await host.Client.SendAsync(request);
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Forbidden, "tenant-mismatch");
+    }
+
     [Fact]
     public async Task UnknownSlug_AnswersTenantNotFound()
     {

@@ -22,14 +22,22 @@ internal sealed partial class TenantResolutionMiddleware(RequestDelegate next, I
         var fromPrincipal = TenantRequestParser.FromPrincipal(context.User);
         string? slug = null;
         var source = TenantSource.Principal;
+        var hasHostSlug = TenantRequestParser.TryFromHost(context.Request.Host.Host, options.Value.BaseDomain, out var hostSlug);
         if (TenantRequestParser.TryFromPath(context.Request.Path, out var pathSlug, out var remaining))
         {
+            if (hasHostSlug && hostSlug != pathSlug)
+            {
+                // acme.forma.app/t/other/… would serve one business's pages under another's origin.
+                await WriteProblemAsync(context, StatusCodes.Status403Forbidden, ProblemTypes.TenantMismatch, "The address names two businesses.", "Use either the business's subdomain or its /t/{slug} path, not both.");
+                return;
+            }
+
             slug = pathSlug;
             source = TenantSource.PathPrefix;
             context.Request.PathBase = context.Request.PathBase.Add(new PathString($"{TenantRequestParser.PathPrefix}/{pathSlug}"));
             context.Request.Path = remaining;
         }
-        else if (TenantRequestParser.TryFromHost(context.Request.Host.Host, options.Value.BaseDomain, out var hostSlug))
+        else if (hasHostSlug)
         {
             slug = hostSlug;
             source = TenantSource.Subdomain;

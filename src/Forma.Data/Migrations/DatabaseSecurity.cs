@@ -3,10 +3,11 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Forma.Data.Migrations;
 
 /// <summary>
-/// PostgreSQL-only statements that migrations add: the application role and row-level security.
-/// On SQLite (one process, one file) they do nothing; isolation there rests on the application checks.
+/// The database's own guards on tenant data, added by migrations. On PostgreSQL: the application role and
+/// row-level security. On SQLite (one process, one file, no roles): a trigger that keeps a row's tenant
+/// from ever changing, which is what a bulk update could otherwise do past the application's save guard.
 /// </summary>
-public static class PostgresSecurity
+public static class DatabaseSecurity
 {
     /// <summary>The role the application connects as. It owns nothing, so row-level security applies to it.</summary>
     public const string ApplicationRole = "forma_app";
@@ -16,13 +17,19 @@ public static class PostgresSecurity
     private const string CurrentTenant = "NULLIF(current_setting('app.tenant_id', true), '')::uuid";
 
     /// <summary>
-    /// Turns on row-level security for a tenant-owned table: a row is visible and writable only while the
-    /// transaction's <c>app.tenant_id</c> names its tenant; with no setting nothing is visible.
+    /// Call for every tenant-owned table. PostgreSQL: row-level security, so a row is visible and writable
+    /// only while the transaction's <c>app.tenant_id</c> names its tenant (with no setting nothing is
+    /// visible). SQLite: <c>tenant_id</c> becomes immutable.
     /// </summary>
-    public static void EnableTenantRowLevelSecurity(this MigrationBuilder migrationBuilder, string table)
+    public static void ProtectTenantTable(this MigrationBuilder migrationBuilder, string table)
     {
         if (!migrationBuilder.IsNpgsql())
         {
+            migrationBuilder.Sql($"""
+                CREATE TRIGGER {table}_tenant_id_immutable BEFORE UPDATE OF tenant_id ON {table}
+                FOR EACH ROW WHEN NEW.tenant_id IS NOT OLD.tenant_id
+                BEGIN SELECT RAISE(ABORT, 'tenant_id of {table} cannot change'); END;
+                """);
             return;
         }
 
