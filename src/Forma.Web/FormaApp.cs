@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Forma.Core.People;
 using Forma.Data;
+using Forma.Web.Features.Accounts;
 using Forma.Web.Features.Demo;
 using Forma.Web.Features.Health;
 using Forma.Web.Features.Operations;
@@ -95,9 +96,9 @@ public static class FormaApp
                 .AddAuthenticationSchemes(OperatorKeyAuthentication.SchemeName)
                 .RequireRole(OperatorKeyAuthentication.Policy));
 
-        // OWASP's 2023 guidance for PBKDF2-HMAC-SHA512 is 210,000 iterations; Identity's default is 100,000.
-        services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
+        services.Configure<PasswordHasherOptions>(o => o.IterationCount = PasswordHashing.Iterations);
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
+        services.AddSingleton<PasswordHashing>();
         services.AddSingleton<DemoSeeder>();
     }
 

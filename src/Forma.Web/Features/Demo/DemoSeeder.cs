@@ -5,7 +5,7 @@ using Forma.Core.People;
 using Forma.Core.Tenancy;
 using Forma.Data;
 using Forma.Data.Tenancy;
-using Microsoft.AspNetCore.Identity;
+using Forma.Web.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Forma.Web.Features.Demo;
@@ -18,7 +18,7 @@ public sealed record DemoLogin(string Role, string Name, string Email, string Pa
 /// It only ever seeds an empty database: on a database that has any business it does nothing, so the
 /// switch is safe to leave on. Passwords are random per seeding and shown once, on the console.
 /// </summary>
-internal sealed class DemoSeeder(IServiceScopeFactory scopes, IPasswordHasher<User> hasher, TimeProvider clock)
+internal sealed class DemoSeeder(IServiceScopeFactory scopes, PasswordHashing passwords, TimeProvider clock)
 {
     public const string Slug = "demo";
 
@@ -68,7 +68,7 @@ internal sealed class DemoSeeder(IServiceScopeFactory scopes, IPasswordHasher<Us
     {
         var user = User.Create(email, first, last, now);
         var password = RandomPassword();
-        user.SetPasswordHash(hasher.HashPassword(user, password));
+        user.SetPasswordHash(passwords.Hash(user, password));
         return (user, password);
     }
 
