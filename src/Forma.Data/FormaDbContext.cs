@@ -1,7 +1,9 @@
+using Forma.Core.Accounts;
 using Forma.Core.Athletes;
 using Forma.Core.Audit;
 using Forma.Core.People;
 using Forma.Core.Tenancy;
+using Forma.Data.Accounts;
 using Forma.Data.BackgroundJobs;
 using Forma.Data.Conventions;
 using Forma.Data.DataProtection;
@@ -37,6 +39,8 @@ public sealed class FormaDbContext : DbContext
     public DbSet<BackgroundJob> BackgroundJobs => Set<BackgroundJob>();
     public DbSet<RecurringJob> RecurringJobs => Set<RecurringJob>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+    public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

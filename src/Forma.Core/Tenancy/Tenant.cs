@@ -15,8 +15,21 @@ public sealed class Tenant
     public string TimeZone { get; private set; } = "";
     public DateTime CreatedAt { get; private set; }
 
+    /// <summary>When the trial of <see cref="Plan"/> ends; null when the tenant is not on a trial.</summary>
+    public DateTime? TrialEndsAt { get; private set; }
+
     private Tenant()
     {
+    }
+
+    /// <summary>The length of the trial a new business gets.</summary>
+    public static readonly TimeSpan TrialLength = TimeSpan.FromDays(14);
+
+    /// <summary>Puts the tenant on a trial of <paramref name="plan"/> that ends <see cref="TrialLength"/> from <paramref name="now"/>.</summary>
+    public void StartTrial(string plan, DateTime now)
+    {
+        Plan = plan;
+        TrialEndsAt = now + TrialLength;
     }
 
     public static Tenant Create(string displayName, TenantSlug slug, string plan, string timeZone, DateTime createdAt)

@@ -64,6 +64,29 @@ public static class DatabaseSecurity
         migrationBuilder.Sql($"""REVOKE INSERT, UPDATE, DELETE ON "__EFMigrationsHistory" FROM {ApplicationRole};""");
     }
 
+    /// <summary>
+    /// Sign-in must find which businesses a person belongs to before any tenant is chosen, which row-level
+    /// security forbids the application role. This function, owned by the schema owner and so exempt,
+    /// answers exactly that question — tenant ids for one user id — and nothing else.
+    /// </summary>
+    public static void CreateMembershipLookup(this MigrationBuilder migrationBuilder)
+    {
+        if (!migrationBuilder.IsNpgsql())
+        {
+            return;
+        }
+
+        migrationBuilder.Sql($"""
+            CREATE FUNCTION {MembershipLookupFunction}(p_user_id uuid) RETURNS TABLE (tenant_id uuid)
+            LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public
+            AS $$ SELECT m.tenant_id FROM memberships m WHERE m.user_id = p_user_id $$;
+            """);
+        migrationBuilder.Sql($"REVOKE ALL ON FUNCTION {MembershipLookupFunction}(uuid) FROM PUBLIC;");
+        migrationBuilder.Sql($"GRANT EXECUTE ON FUNCTION {MembershipLookupFunction}(uuid) TO {ApplicationRole};");
+    }
+
+    public const string MembershipLookupFunction = "forma_tenants_of_user";
+
     private static bool IsNpgsql(this MigrationBuilder migrationBuilder) =>
         migrationBuilder.ActiveProvider == "Npgsql.EntityFrameworkCore.PostgreSQL";
 }

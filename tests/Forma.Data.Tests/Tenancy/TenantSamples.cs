@@ -1,3 +1,4 @@
+using Forma.Core.Accounts;
 using Forma.Core.Athletes;
 using Forma.Core.Audit;
 using Forma.Core.People;
@@ -22,6 +23,11 @@ internal static class TenantSamples
                 var athlete = Athlete.Create(tenantId, "Sam", "Sample", now);
                 athlete.AssignCoach(coach);
                 db.Athletes.Add(athlete);
+            },
+            [typeof(RefreshToken)] = (db, tenantId, now) =>
+            {
+                var member = AddMember(db, tenantId, Role.Athlete, now);
+                db.RefreshTokens.Add(RefreshToken.Issue(tenantId, member.UserId, member.Id, null, Convert.ToHexString(Guid.NewGuid().ToByteArray()), now, TimeSpan.FromDays(30), "127.0.0.1", "tests"));
             },
             [typeof(AuditEvent)] = (db, tenantId, now) => db.AuditEvents.Add(AuditEvent.Record(tenantId, "sample.created", now, details: "{}")),
         };
