@@ -89,7 +89,12 @@ public static class FormaApp
             .AddCheck<DatabaseReadyCheck>("database", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<RowLevelSecurityCheck>("row-level-security", tags: [HealthEndpoints.ReadyTag]);
 
-        services.AddAuthentication()
+        services.Configure<AuthOptions>(builder.Configuration.GetSection(AuthOptions.Section));
+        services.AddSingleton<SigningKeys>();
+        services.AddSingleton<AccessTokens>();
+        services.AddScoped<Sessions>();
+        services.AddAuthentication(AccessTokenAuthentication.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, AccessTokenAuthentication>(AccessTokenAuthentication.SchemeName, null)
             .AddScheme<AuthenticationSchemeOptions, OperatorKeyAuthentication>(OperatorKeyAuthentication.SchemeName, null);
         services.AddAuthorizationBuilder()
             .AddPolicy(OperatorKeyAuthentication.Policy, policy => policy

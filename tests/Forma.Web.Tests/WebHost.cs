@@ -27,7 +27,7 @@ public sealed class WebHost : IAsyncDisposable
         Database = database;
     }
 
-    public static async Task<WebHost> StartAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, Dictionary<string, string?>? settings = null, bool migrate = true, bool connectAsOwner = false)
+    public static async Task<WebHost> StartAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, Dictionary<string, string?>? settings = null, bool migrate = true, bool connectAsOwner = false, TimeProvider? clock = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
         var values = database.Settings();
@@ -47,6 +47,11 @@ public sealed class WebHost : IAsyncDisposable
         var app = FormaApp.Build([], builder =>
         {
             builder.Configuration.AddInMemoryCollection(values);
+            if (clock is not null)
+            {
+                builder.Services.AddSingleton(clock);
+            }
+
             builder.WebHost.UseUrls("http://127.0.0.1:0");
         });
         await FormaApp.PrepareAsync(app);

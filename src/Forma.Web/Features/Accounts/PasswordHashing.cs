@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Forma.Core.People;
 using Microsoft.AspNetCore.Identity;
 
@@ -10,6 +11,13 @@ namespace Forma.Web.Features.Accounts;
 /// </summary>
 public sealed class PasswordHashing(IPasswordHasher<User> hasher)
 {
+    private readonly Lazy<User> _decoy = new(() =>
+    {
+        var user = User.Create("decoy@invalid.example", "Decoy", "Account", DateTime.UnixEpoch);
+        user.SetPasswordHash(hasher.HashPassword(user, RandomNumberGenerator.GetHexString(32)));
+        return user;
+    });
+
     /// <summary>OWASP Password Storage Cheat Sheet (2023): 210,000 iterations for PBKDF2-HMAC-SHA512.</summary>
     public const int Iterations = 210_000;
 
@@ -34,4 +42,7 @@ public sealed class PasswordHashing(IPasswordHasher<User> hasher)
 
         return result != PasswordVerificationResult.Failed;
     }
+
+    /// <summary>Verifies against an account nobody holds: the cost of a real check, for a sign-in with an unknown email.</summary>
+    public void VerifyDecoy(string password) => hasher.VerifyHashedPassword(_decoy.Value, _decoy.Value.PasswordHash!, password);
 }

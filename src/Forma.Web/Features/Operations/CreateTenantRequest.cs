@@ -9,4 +9,4 @@ public sealed record CreateTenantRequest(
     [property: Required, RegularExpression("^[a-z][a-z0-9-]{1,39}$")] string Plan,
     [property: Required, StringLength(64, MinimumLength = 1)] string TimeZone);
 
-public sealed record TenantResponse(Guid Id, string DisplayName, string Subdomain, string Plan, string Status, string TimeZone, DateTime CreatedAt);
+public sealed record TenantResponse(Guid Id, string DisplayName, string Subdomain, string Plan, string Status, string TimeZone, DateTime CreatedAt, DateTime? TrialEndsAt);

@@ -137,5 +137,5 @@ internal sealed class OperationsEndpoints : IEndpointGroup
         ProblemDetailsSetup.Problem(409, ProblemTypes.For("subdomain-taken"), $"The subdomain '{slug}' is taken.");
 
     private static TenantResponse ToResponse(Tenant tenant) =>
-        new(tenant.Id, tenant.DisplayName, tenant.Slug, tenant.Plan, tenant.Status.ToString(), tenant.TimeZone, tenant.CreatedAt);
+        new(tenant.Id, tenant.DisplayName, tenant.Slug, tenant.Plan, tenant.Status.ToString(), tenant.TimeZone, tenant.CreatedAt, tenant.TrialEndsAt);
 }
