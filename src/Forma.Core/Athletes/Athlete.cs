@@ -10,6 +10,7 @@ namespace Forma.Core.Athletes;
 public sealed class Athlete : ITenantOwned
 {
     public const int NameMaxLength = 100;
+    public const int NotesMaxLength = 4000;
 
     public Guid TenantId { get; private set; }
     public Guid Id { get; private set; }
@@ -17,6 +18,11 @@ public sealed class Athlete : ITenantOwned
     public string LastName { get; private set; } = "";
     public string? Email { get; private set; }
     public DateOnly? BirthDate { get; private set; }
+    public Sex? Sex { get; private set; }
+
+    /// <summary>IANA zone the athlete lives in (their days and weeks); null means the business's zone.</summary>
+    public string? TimeZone { get; private set; }
+    public string? Notes { get; private set; }
     public Guid? UserId { get; private set; }
 
     /// <summary>The coach's membership in the same tenant; the foreign key leads with tenant_id so it cannot point across tenants.</summary>
@@ -47,7 +53,29 @@ public sealed class Athlete : ITenantOwned
 
     public void SetEmail(string? email) => Email = email is null ? null : EmailAddress.Normalize(email);
 
-    public void SetBirthDate(DateOnly? birthDate) => BirthDate = birthDate;
+    public void SetBirthDate(DateOnly? birthDate, DateOnly today)
+    {
+        if (birthDate is { } date && (date > today || date < today.AddYears(-120)))
+        {
+            throw new DomainException("invalid-birth-date", "A birth date lies in the past 120 years.", "birthDate");
+        }
+
+        BirthDate = birthDate;
+    }
+
+    public void SetSex(Sex? sex) => Sex = sex;
+
+    public void SetTimeZone(string? timeZone) => TimeZone = timeZone is null ? null : TimeZones.Require(timeZone, "timeZone");
+
+    public void SetNotes(string? notes)
+    {
+        if (notes is { Length: > NotesMaxLength })
+        {
+            throw new DomainException("invalid-notes", $"Notes hold at most {NotesMaxLength} characters.", "notes");
+        }
+
+        Notes = string.IsNullOrWhiteSpace(notes) ? null : notes;
+    }
 
     public void LinkUser(Guid userId) => UserId = userId;
 

@@ -16,6 +16,8 @@ internal sealed class AthleteConfiguration : IEntityTypeConfiguration<Athlete>
         builder.Property(a => a.FirstName).HasMaxLength(Athlete.NameMaxLength);
         builder.Property(a => a.LastName).HasMaxLength(Athlete.NameMaxLength);
         builder.Property(a => a.Email).HasMaxLength(EmailAddress.MaxLength);
+        builder.Property(a => a.TimeZone).HasMaxLength(64);
+        builder.Property(a => a.Notes).HasMaxLength(Athlete.NotesMaxLength);
         builder.HasOne<Tenant>().WithMany().HasForeignKey(a => a.TenantId).OnDelete(DeleteBehavior.Restrict);
         // Restrict rather than SetNull: setting the key null would also null the shared tenant_id column.
         builder.HasOne<Membership>().WithMany().HasForeignKey(a => new { a.TenantId, a.CoachMembershipId }).OnDelete(DeleteBehavior.Restrict);

@@ -1,0 +1,189 @@
+using System.Security.Claims;
+using Forma.Core;
+using Forma.Core.Athletes;
+using Forma.Core.Audit;
+using Forma.Core.People;
+using Forma.Data;
+using Forma.Web.Infrastructure.Endpoints;
+using Forma.Web.Infrastructure.Problems;
+using Forma.Web.Infrastructure.Tenancy;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Forma.Web.Features.Athletes;
+
+/// <summary>The business's athletes (clients): created and managed by owners, admins and coaches, with or without a login.</summary>
+internal sealed class AthleteEndpoints : IEndpointGroup
+{
+    public const int MaxPageSize = 100;
+
+    public void Map(IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/athletes").WithTags("Athletes").RequireAuthorization().RequireTenant()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        group.MapPost("", Create).WithName("CreateAthlete").WithSummary("Add an athlete; a coach who adds one becomes their coach")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        group.MapGet("", List).WithName("ListAthletes").WithSummary("The athletes the caller may see, by name, a page at a time");
+        group.MapGet("/{id:guid}", Get).WithName("GetAthlete").WithSummary("One athlete");
+        group.MapPut("/{id:guid}", Update).WithName("UpdateAthlete").WithSummary("Replace an athlete's details")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        group.MapDelete("/{id:guid}", Delete).WithName("DeleteAthlete").WithSummary("Remove an athlete")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+    }
+
+    private static async Task<Results<Created<AthleteResponse>, ValidationProblem, ProblemHttpResult>> Create(
+        AthleteRequest request, ClaimsPrincipal user, HttpContext http, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var caller = Caller.From(user);
+        if (!caller.IsStaff)
+        {
+            return Forbidden("Only owners, admins and coaches add athletes.");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var athlete = Athlete.Create(http.Tenant().Id, request.FirstName, request.LastName, now);
+        if (await ApplyAsync(athlete, request, caller, db, now, cancellationToken) is { } problem)
+        {
+            return problem;
+        }
+
+        if (caller.Role == Role.Coach)
+        {
+            athlete.AssignCoach(await db.Memberships.SingleAsync(m => m.Id == caller.MembershipId, cancellationToken));
+        }
+
+        db.Athletes.Add(athlete);
+        db.AuditEvents.Add(AuditEvent.Record(athlete.TenantId, "athlete.created", now, caller.UserId, athlete.Id.ToString()));
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/v1/athletes/{athlete.Id}", AthleteResponse.From(athlete));
+    }
+
+    private static async Task<Results<Ok<AthletePage>, ValidationProblem>> List(
+        ClaimsPrincipal user, FormaDbContext db, CancellationToken cancellationToken, string? search = null, Guid? coachId = null, int limit = 25, string? cursor = null)
+    {
+        if (limit is < 1 or > MaxPageSize)
+        {
+            return ProblemDetailsSetup.FieldProblem("limit", $"Between 1 and {MaxPageSize}.");
+        }
+
+        if (!AthleteCursor.TryDecode(cursor, out var after))
+        {
+            return ProblemDetailsSetup.FieldProblem("cursor", "Not a cursor this list handed out.");
+        }
+
+        var query = db.Athletes.AsNoTracking().VisibleTo(Caller.From(user));
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            // LIKE on lower-cased columns: case-insensitive on both SQLite and PostgreSQL, wildcards in the term escaped.
+            var pattern = "%" + search.Trim().ToLowerInvariant().Replace(@"\", @"\\", StringComparison.Ordinal)
+                .Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal) + "%";
+            query = query.Where(a => EF.Functions.Like(a.LastName.ToLower(), pattern, @"\")
+                || EF.Functions.Like(a.FirstName.ToLower(), pattern, @"\")
+                || (a.Email != null && EF.Functions.Like(a.Email, pattern, @"\")));
+        }
+
+        if (coachId is { } coach)
+        {
+            query = query.Where(a => a.CoachMembershipId == coach);
+        }
+
+        if (after is not null)
+        {
+            query = query.Where(a => string.Compare(a.LastName, after.LastName) > 0
+                || (a.LastName == after.LastName && string.Compare(a.FirstName, after.FirstName) > 0)
+                || (a.LastName == after.LastName && a.FirstName == after.FirstName && a.Id.CompareTo(after.Id) > 0));
+        }
+
+        var rows = await query.OrderBy(a => a.LastName).ThenBy(a => a.FirstName).ThenBy(a => a.Id).Take(limit + 1).ToListAsync(cancellationToken);
+        var page = rows.Take(limit).Select(AthleteResponse.From).ToList();
+        var next = rows.Count > limit ? new AthleteCursor(rows[limit - 1].LastName, rows[limit - 1].FirstName, rows[limit - 1].Id).Encode() : null;
+        return TypedResults.Ok(new AthletePage(page, next));
+    }
+
+    private static async Task<Results<Ok<AthleteResponse>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal user, FormaDbContext db, CancellationToken cancellationToken)
+    {
+        var athlete = await db.Athletes.AsNoTracking().VisibleTo(Caller.From(user)).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        return athlete is null ? NotFound() : TypedResults.Ok(AthleteResponse.From(athlete));
+    }
+
+    private static async Task<Results<Ok<AthleteResponse>, ValidationProblem, ProblemHttpResult>> Update(
+        Guid id, AthleteRequest request, ClaimsPrincipal user, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var caller = Caller.From(user);
+        var athlete = await db.Athletes.VisibleTo(caller).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (athlete is null)
+        {
+            return NotFound();
+        }
+
+        if (!caller.IsStaff)
+        {
+            return Forbidden("Only owners, admins and coaches change athletes' records.");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        athlete.Rename(request.FirstName, request.LastName);
+        if (await ApplyAsync(athlete, request, caller, db, now, cancellationToken) is { } problem)
+        {
+            return problem;
+        }
+
+        db.AuditEvents.Add(AuditEvent.Record(athlete.TenantId, "athlete.updated", now, caller.UserId, athlete.Id.ToString()));
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(AthleteResponse.From(athlete));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(Guid id, ClaimsPrincipal user, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var caller = Caller.From(user);
+        var athlete = await db.Athletes.VisibleTo(caller).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (athlete is null)
+        {
+            return NotFound();
+        }
+
+        if (!caller.IsStaff)
+        {
+            return Forbidden("Only owners, admins and coaches remove athletes.");
+        }
+
+        db.Athletes.Remove(athlete);
+        db.AuditEvents.Add(AuditEvent.Record(athlete.TenantId, "athlete.deleted", clock.GetUtcNow().UtcDateTime, caller.UserId, athlete.Id.ToString()));
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>Copies the optional fields onto the athlete; domain rules report the field they concern.</summary>
+    private static async Task<ValidationProblem?> ApplyAsync(Athlete athlete, AthleteRequest request, Caller caller, FormaDbContext db, DateTime now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            athlete.SetEmail(string.IsNullOrWhiteSpace(request.Email) ? null : request.Email);
+            athlete.SetBirthDate(request.BirthDate, DateOnly.FromDateTime(now));
+            athlete.SetSex(request.Sex);
+            athlete.SetTimeZone(string.IsNullOrWhiteSpace(request.TimeZone) ? null : request.TimeZone);
+            athlete.SetNotes(request.Notes);
+        }
+        catch (DomainException error) when (error.Field is not null)
+        {
+            return ProblemDetailsSetup.FieldProblem(error.Field, error.Message);
+        }
+
+        if (request.CoachId is { } coachId && caller.ManagesEveryone)
+        {
+            var coach = await db.Memberships.SingleOrDefaultAsync(m => m.Id == coachId && (m.Role == Role.Coach || m.Role == Role.Owner || m.Role == Role.Admin), cancellationToken);
+            if (coach is null)
+            {
+                return ProblemDetailsSetup.FieldProblem("coachId", "No coach of this business has that id.");
+            }
+
+            athlete.AssignCoach(coach);
+        }
+
+        return null;
+    }
+
+    private static ProblemHttpResult NotFound() => ProblemDetailsSetup.Problem(404, ProblemTypes.NotFound, "No such athlete.");
+
+    private static ProblemHttpResult Forbidden(string title) => ProblemDetailsSetup.Problem(403, ProblemTypes.Forbidden, title);
+}
