@@ -1,4 +1,5 @@
 using Forma.Core.Tenancy;
+using Forma.Data.Audit;
 using Forma.Data.BackgroundJobs;
 using Forma.Data.DataProtection;
 using Forma.Data.Tenancy;
@@ -61,6 +62,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<JobRunner>();
         services.AddJobHandler<PurgeFinishedJobs, PurgeFinishedJobsHandler>();
         services.AddRecurringJob("jobs.purge-finished", "0 30 3 * * ?", "UTC", new PurgeFinishedJobs());
+        services.AddJobHandler<SealAuditChains, SealAuditChainsHandler>();
+        services.AddRecurringJob("audit.seal-chains", "0 * * * * ?", "UTC", new SealAuditChains());
         if (section.GetValue(nameof(JobOptions.Enabled), defaultValue: true))
         {
             services.AddHostedService<JobWorker>();

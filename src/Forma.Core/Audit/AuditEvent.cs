@@ -21,8 +21,24 @@ public sealed class AuditEvent : ITenantOwned
     /// <summary>Extra facts as JSON; never secrets.</summary>
     public string? Details { get; private set; }
 
+    /// <summary>Position in the tenant's chain, from 1; null until the entry is sealed.</summary>
+    public long? Sequence { get; private set; }
+
+    /// <summary>The hash of the entry before it in the chain ("" for the first).</summary>
+    public string? PreviousHash { get; private set; }
+
+    /// <summary>SHA-256 over this entry's facts and <see cref="PreviousHash"/>; see <see cref="AuditChain"/>.</summary>
+    public string? Hash { get; private set; }
+
     private AuditEvent()
     {
+    }
+
+    internal void Seal(long sequence, string previousHash)
+    {
+        Sequence = sequence;
+        PreviousHash = previousHash;
+        Hash = AuditChain.HashOf(this, sequence, previousHash);
     }
 
     public static AuditEvent Record(Guid tenantId, string action, DateTime occurredAt, Guid? actorUserId = null, string? targetId = null, string? details = null) => new()

@@ -1,5 +1,6 @@
 using Forma.Core.Athletes;
 using Forma.Core.People;
+using Forma.Web.Features.Accounts;
 
 namespace Forma.Web.Features.Athletes;
 

@@ -1,8 +1,7 @@
 using System.Security.Claims;
 using Forma.Core.People;
-using Forma.Web.Features.Accounts;
 
-namespace Forma.Web.Features.Athletes;
+namespace Forma.Web.Features.Accounts;
 
 /// <summary>The signed-in person as the athletes feature needs them: role and membership in the request's business.</summary>
 internal sealed record Caller(Guid UserId, Guid MembershipId, Role Role)

@@ -1,0 +1,55 @@
+using Forma.Core.Audit;
+using Forma.Data.BackgroundJobs;
+using Forma.Data.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Forma.Data.Audit;
+
+/// <summary>
+/// Seals a tenant's new audit entries onto its hash chain, in the order they happened. Appending stays a
+/// plain insert (no business transaction waits on the chain); sealing runs every minute in the background
+/// and before the log is read or verified. One sealer per tenant at a time: an advisory lock on
+/// PostgreSQL; on SQLite the single writer, with the unique (tenant, sequence) index as the backstop.
+/// </summary>
+public static class AuditSealer
+{
+    public static async Task<int> SealAsync(FormaDbContext db, CancellationToken cancellationToken)
+    {
+        var tenantId = db.CurrentTenantId ?? throw new TenantIsolationException("Sealing the audit chain needs a tenant in scope.");
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (db.Database.IsNpgsql())
+        {
+            var lockKey = BitConverter.ToInt64(tenantId.ToByteArray(), 0);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({lockKey})", cancellationToken);
+        }
+
+        var last = await db.AuditEvents.Where(e => e.Sequence != null).OrderByDescending(e => e.Sequence)
+            .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(cancellationToken);
+        var unsealed = await db.AuditEvents.Where(e => e.Sequence == null).OrderBy(e => e.OccurredAt).ThenBy(e => e.Id).ToListAsync(cancellationToken);
+        AuditChain.Seal(unsealed, last?.Sequence ?? 0, last?.Hash ?? "");
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return unsealed.Count;
+    }
+}
+
+/// <summary>Seals every tenant's audit chain; scheduled every minute.</summary>
+public sealed record SealAuditChains : IJobPayload
+{
+    public static string JobType => "audit.seal-chains";
+}
+
+internal sealed class SealAuditChainsHandler(IServiceScopeFactory scopes) : IJobHandler<SealAuditChains>
+{
+    public async Task HandleAsync(SealAuditChains payload, JobContext context, CancellationToken cancellationToken)
+    {
+        var tenantIds = await context.Db.Tenants.Select(t => t.Id).ToListAsync(cancellationToken);
+        foreach (var tenantId in tenantIds)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<TenantScope>().Enter(tenantId);
+            await AuditSealer.SealAsync(scope.ServiceProvider.GetRequiredService<FormaDbContext>(), cancellationToken);
+        }
+    }
+}
