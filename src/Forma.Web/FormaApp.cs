@@ -93,6 +93,8 @@ public static class FormaApp
         services.AddSingleton<SigningKeys>();
         services.AddSingleton<AccessTokens>();
         services.AddScoped<Sessions>();
+        services.AddSingleton<SecurityAudit>();
+        services.AddAuthRateLimits(builder.Configuration);
         services.AddAuthentication(AccessTokenAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, AccessTokenAuthentication>(AccessTokenAuthentication.SchemeName, null)
             .AddScheme<AuthenticationSchemeOptions, OperatorKeyAuthentication>(OperatorKeyAuthentication.SchemeName, null);
@@ -117,6 +119,7 @@ public static class FormaApp
         // Tenant resolution strips a /t/{slug} prefix, so routing must come after it.
         app.UseMiddleware<TenantResolutionMiddleware>();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.MapFormaOpenApi();
         app.MapEndpointGroups();

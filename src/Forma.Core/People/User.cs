@@ -17,6 +17,15 @@ public sealed class User
     public string? PasswordHash { get; private set; }
     public DateTime CreatedAt { get; private set; }
 
+    /// <summary>Wrong passwords in a row since the last successful sign-in.</summary>
+    public int FailedSignIns { get; private set; }
+
+    /// <summary>No sign-in is tried before this instant (UTC); null when not locked.</summary>
+    public DateTime? LockedUntil { get; private set; }
+
+    /// <summary>Wrong passwords allowed in a row before the account locks.</summary>
+    public const int FreeAttempts = 5;
+
     private User()
     {
     }
@@ -31,4 +40,31 @@ public sealed class User
     };
 
     public void SetPasswordHash(string hash) => PasswordHash = hash;
+
+    public bool IsLockedAt(DateTime now) => LockedUntil > now;
+
+    /// <summary>
+    /// Counts a wrong password. From the <see cref="FreeAttempts"/>th in a row the account locks for one
+    /// minute, doubling with each further failure up to an hour (OWASP Authentication Cheat Sheet: lockout
+    /// with back-off rather than a permanent lock, which would hand attackers a denial of service).
+    /// Returns true when this failure locked the account.
+    /// </summary>
+    public bool RecordFailedSignIn(DateTime now)
+    {
+        FailedSignIns++;
+        if (FailedSignIns < FreeAttempts)
+        {
+            return false;
+        }
+
+        var minutes = Math.Min(60, Math.Pow(2, FailedSignIns - FreeAttempts));
+        LockedUntil = now.AddMinutes(minutes);
+        return true;
+    }
+
+    public void RecordSuccessfulSignIn()
+    {
+        FailedSignIns = 0;
+        LockedUntil = null;
+    }
 }

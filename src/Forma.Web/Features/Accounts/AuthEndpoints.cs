@@ -21,11 +21,12 @@ internal sealed class AuthEndpoints : IEndpointGroup
     {
         var group = app.MapGroup("/api/v1/auth").WithTags("Auth");
         group.MapPost("/signup", Signup).WithName("Signup").WithSummary("Create a business, its owner and a 14-day Pro trial, and sign the owner in")
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict).RequireRateLimiting(AuthRateLimits.Policy).ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapPost("/login", Login).WithName("Login").WithSummary("Sign in with email and password; name the business when the person belongs to several")
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireRateLimiting(AuthRateLimits.Policy).ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapPost("/refresh", Refresh).WithName("Refresh").WithSummary("Trade a refresh token for a new session token pair (the old refresh token stops working)")
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblem(StatusCodes.Status401Unauthorized).RequireRateLimiting(AuthRateLimits.Policy).ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapPost("/logout", Logout).WithName("Logout").WithSummary("End this session: its refresh tokens stop working")
             .RequireAuthorization().ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapGet("/me", Me).WithName("Me").WithSummary("Who the access token speaks for")
@@ -96,7 +97,7 @@ internal sealed class AuthEndpoints : IEndpointGroup
     }
 
     private static async Task<Results<Ok<SessionResponse>, ProblemHttpResult>> Login(
-        LoginRequest request, FormaDbContext db, TenantScope scope, Sessions sessions, PasswordHashing passwords, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
+        LoginRequest request, FormaDbContext db, TenantScope scope, Sessions sessions, PasswordHashing passwords, SecurityAudit audit, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
         var email = request.Email.Trim().ToLowerInvariant();
         var user = await db.Users.SingleOrDefaultAsync(u => u.Email == email, cancellationToken);
@@ -107,10 +108,29 @@ internal sealed class AuthEndpoints : IEndpointGroup
             return WrongCredentials();
         }
 
-        if (!passwords.Verify(user, request.Password))
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (user.IsLockedAt(now))
         {
+            // The same answer and the same work as a wrong password: a lock does not confirm the account exists.
+            passwords.VerifyDecoy(request.Password);
+            await audit.RecordForUserAsync(db, user.Id, "session.sign-in-while-locked", http, cancellationToken);
             return WrongCredentials();
         }
+
+        if (!passwords.Verify(user, request.Password))
+        {
+            var locked = user.RecordFailedSignIn(now);
+            await db.SaveChangesAsync(cancellationToken);
+            await audit.RecordForUserAsync(db, user.Id, "session.sign-in-failed", http, cancellationToken);
+            if (locked)
+            {
+                await audit.RecordForUserAsync(db, user.Id, "account.locked", http, cancellationToken);
+            }
+
+            return WrongCredentials();
+        }
+
+        user.RecordSuccessfulSignIn();
 
         var tenantIds = await MembershipLookup.TenantsOfAsync(db, user.Id, cancellationToken);
         Guid tenantId;
@@ -137,9 +157,9 @@ internal sealed class AuthEndpoints : IEndpointGroup
 
         scope.Enter(tenantId);
         var membership = await db.Memberships.SingleAsync(m => m.UserId == user.Id, cancellationToken);
-        db.AuditEvents.Add(AuditEvent.Record(tenantId, "session.signed-in", clock.GetUtcNow().UtcDateTime, user.Id, user.Id.ToString()));
+        db.AuditEvents.Add(AuditEvent.Record(tenantId, "session.signed-in", now, user.Id, user.Id.ToString()));
         var session = await sessions.StartAsync(db, user, membership, null, http, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken); // also keeps a re-hashed password
+        await db.SaveChangesAsync(cancellationToken); // also keeps a re-hashed password and the reset failure count
         return TypedResults.Ok(session);
     }
 
