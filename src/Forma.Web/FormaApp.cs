@@ -9,6 +9,7 @@ using Forma.Web.Infrastructure.Endpoints;
 using Forma.Web.Infrastructure.Logging;
 using Forma.Web.Infrastructure.OpenApi;
 using Forma.Web.Infrastructure.Problems;
+using Forma.Web.Infrastructure.Security;
 using Forma.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
@@ -85,6 +86,7 @@ public static class FormaApp
         // Request records declare their shape with data annotations; invalid requests get a 400 with 'errors'.
         services.AddValidation();
         services.AddFormaOpenApi();
+        services.AddFormaCors(builder.Configuration);
         services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<RowLevelSecurityCheck>("row-level-security", tags: [HealthEndpoints.ReadyTag]);
@@ -112,6 +114,12 @@ public static class FormaApp
     private static void ConfigurePipeline(WebApplication app)
     {
         app.UseRequestIdHeader();
+        app.UseSecurityHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRewriter(new RewriteOptions().AddRedirect("^$", OpenApiSetup.ExplorerPath));
@@ -119,6 +127,7 @@ public static class FormaApp
         // Tenant resolution strips a /t/{slug} prefix, so routing must come after it.
         app.UseMiddleware<TenantResolutionMiddleware>();
         app.UseRouting();
+        app.UseCors(CorsSetup.Policy);
         app.UseRateLimiter();
         app.UseAuthorization();
         app.MapFormaOpenApi();
