@@ -1,0 +1,83 @@
+using System.Security.Claims;
+using Forma.Core.Audit;
+using Forma.Data;
+using Forma.Data.Tenancy;
+using Forma.Web.Infrastructure.Endpoints;
+using Forma.Web.Infrastructure.Problems;
+using Forma.Web.Infrastructure.Tenancy;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Forma.Web.Features.Accounts;
+
+/// <summary>One signed-in device or browser: a refresh-token family with a live token.</summary>
+public sealed record SessionInfo(Guid Id, DateTime StartedAt, DateTime LastSeenAt, string? IpAddress, string? UserAgent, bool Current);
+
+/// <summary>The caller's own sessions: see them, end one, or end all of them.</summary>
+internal sealed class SessionEndpoints : IEndpointGroup
+{
+    public void Map(IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/auth").WithTags("Auth").RequireAuthorization().RequireTenant()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        group.MapGet("/sessions", List).WithName("ListSessions").WithSummary("Your active sessions in this business, newest activity first");
+        group.MapDelete("/sessions/{id:guid}", Revoke).WithName("RevokeSession").WithSummary("End one of your sessions");
+        group.MapPost("/logout-everywhere", LogoutEverywhere).WithName("LogoutEverywhere").WithSummary("End every session of yours, in every business you belong to");
+    }
+
+    private static async Task<Ok<List<SessionInfo>>> List(ClaimsPrincipal user, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var me = Caller.From(user);
+        var current = Guid.Parse(user.FindFirstValue(AccessTokens.SessionClaim)!);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var live = await db.RefreshTokens.AsNoTracking()
+            .Where(t => t.UserId == me.UserId && t.UsedAt == null && t.RevokedAt == null && t.ExpiresAt > now)
+            .ToListAsync(cancellationToken);
+        var families = live.Select(t => t.FamilyId).ToList();
+        var started = await db.RefreshTokens.AsNoTracking().Where(t => families.Contains(t.FamilyId))
+            .GroupBy(t => t.FamilyId).Select(g => new { Family = g.Key, Started = g.Min(t => t.CreatedAt) })
+            .ToDictionaryAsync(x => x.Family, x => x.Started, cancellationToken);
+        var sessions = live
+            .Select(t => new SessionInfo(t.FamilyId, started[t.FamilyId], t.CreatedAt, t.IpAddress, t.UserAgent, t.FamilyId == current))
+            .OrderByDescending(s => s.LastSeenAt)
+            .ToList();
+        return TypedResults.Ok(sessions);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Revoke(Guid id, ClaimsPrincipal user, FormaDbContext db, Sessions sessions, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var me = Caller.From(user);
+        if (!await db.RefreshTokens.AnyAsync(t => t.FamilyId == id && t.UserId == me.UserId, cancellationToken))
+        {
+            return ProblemDetailsSetup.Problem(404, ProblemTypes.NotFound, "No such session.");
+        }
+
+        await sessions.RevokeFamilyAsync(db, id, "revoked-by-user", cancellationToken);
+        db.AuditEvents.Add(AuditEvent.Record(user.TenantOf(), "session.revoked", clock.GetUtcNow().UtcDateTime, me.UserId, id.ToString()));
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<NoContent> LogoutEverywhere(ClaimsPrincipal user, FormaDbContext db, IServiceScopeFactory scopes, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var me = Caller.From(user);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var tenantId in await MembershipLookup.TenantsOfAsync(db, me.UserId, cancellationToken))
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<TenantScope>().Enter(tenantId);
+            var tenantDb = scope.ServiceProvider.GetRequiredService<FormaDbContext>();
+            await tenantDb.RefreshTokens.Where(t => t.UserId == me.UserId && t.RevokedAt == null)
+                .ExecuteUpdateAsync(set => set.SetProperty(t => t.RevokedAt, now).SetProperty(t => t.RevokedReason, "signed-out-everywhere"), cancellationToken);
+            tenantDb.AuditEvents.Add(AuditEvent.Record(tenantId, "session.signed-out-everywhere", now, me.UserId, me.UserId.ToString()));
+            await tenantDb.SaveChangesAsync(cancellationToken);
+        }
+
+        return TypedResults.NoContent();
+    }
+}
+
+internal static class PrincipalTenant
+{
+    public static Guid TenantOf(this ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(FormaClaims.TenantId)!);
+}
