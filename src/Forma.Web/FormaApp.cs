@@ -96,6 +96,7 @@ public static class FormaApp
         services.AddSingleton<AccessTokens>();
         services.AddScoped<Sessions>();
         services.AddSingleton<SecurityAudit>();
+        services.AddSingleton<TwoFactor>();
         services.AddAuthRateLimits(builder.Configuration);
         services.AddAuthentication(AccessTokenAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, AccessTokenAuthentication>(AccessTokenAuthentication.SchemeName, null)

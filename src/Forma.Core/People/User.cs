@@ -23,6 +23,17 @@ public sealed class User
     /// <summary>No sign-in is tried before this instant (UTC); null when not locked.</summary>
     public DateTime? LockedUntil { get; private set; }
 
+    /// <summary>The TOTP secret, encrypted by the application (never stored in the clear); null when none was enrolled.</summary>
+    public string? ProtectedTotpSecret { get; private set; }
+
+    /// <summary>When the person confirmed their authenticator; from then on sign-in asks for a code.</summary>
+    public DateTime? TotpEnabledAt { get; private set; }
+
+    /// <summary>The last 30-second step whose code was accepted, so a code cannot be replayed.</summary>
+    public long? TotpLastStep { get; private set; }
+
+    public bool HasTotp => TotpEnabledAt is not null;
+
     /// <summary>Wrong passwords allowed in a row before the account locks.</summary>
     public const int FreeAttempts = 5;
 
@@ -42,6 +53,32 @@ public sealed class User
     public void SetPasswordHash(string hash) => PasswordHash = hash;
 
     public bool IsLockedAt(DateTime now) => LockedUntil > now;
+
+    /// <summary>Starts (or restarts) enrolment; the second factor is not required until <see cref="EnableTotp"/>.</summary>
+    public void BeginTotpEnrolment(string protectedSecret)
+    {
+        ProtectedTotpSecret = protectedSecret;
+        TotpEnabledAt = null;
+        TotpLastStep = null;
+    }
+
+    public void EnableTotp(DateTime now, long acceptedStep)
+    {
+        TotpEnabledAt = now;
+        TotpLastStep = acceptedStep;
+    }
+
+    /// <summary>Accepts a code's time step only once, and never an older one than the last accepted.</summary>
+    public bool TryUseTotpStep(long step)
+    {
+        if (TotpLastStep is { } last && step <= last)
+        {
+            return false;
+        }
+
+        TotpLastStep = step;
+        return true;
+    }
 
     /// <summary>
     /// Counts a wrong password. From the <see cref="FreeAttempts"/>th in a row the account locks for one

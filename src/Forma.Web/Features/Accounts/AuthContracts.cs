@@ -14,7 +14,9 @@ public sealed record SignupRequest(
 public sealed record LoginRequest(
     [property: Required, StringLength(254)] string Email,
     [property: Required, StringLength(1024)] string Password,
-    [property: StringLength(40)] string? Tenant = null);
+    [property: StringLength(40)] string? Tenant = null,
+    [property: StringLength(10)] string? TotpCode = null,
+    [property: StringLength(20)] string? RecoveryCode = null);
 
 public sealed record RefreshRequest([property: Required, StringLength(200)] string RefreshToken);
 

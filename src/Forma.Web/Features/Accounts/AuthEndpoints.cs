@@ -97,7 +97,7 @@ internal sealed class AuthEndpoints : IEndpointGroup
     }
 
     private static async Task<Results<Ok<SessionResponse>, ProblemHttpResult>> Login(
-        LoginRequest request, FormaDbContext db, TenantScope scope, Sessions sessions, PasswordHashing passwords, SecurityAudit audit, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
+        LoginRequest request, FormaDbContext db, TenantScope scope, Sessions sessions, PasswordHashing passwords, TwoFactor twoFactor, SecurityAudit audit, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
         var email = request.Email.Trim().ToLowerInvariant();
         var user = await db.Users.SingleOrDefaultAsync(u => u.Email == email, cancellationToken);
@@ -119,15 +119,39 @@ internal sealed class AuthEndpoints : IEndpointGroup
 
         if (!passwords.Verify(user, request.Password))
         {
-            var locked = user.RecordFailedSignIn(now);
+            var lockedNow = user.RecordFailedSignIn(now);
             await db.SaveChangesAsync(cancellationToken);
             await audit.RecordForUserAsync(db, user.Id, "session.sign-in-failed", http, cancellationToken);
-            if (locked)
+            if (lockedNow)
             {
                 await audit.RecordForUserAsync(db, user.Id, "account.locked", http, cancellationToken);
             }
 
             return WrongCredentials();
+        }
+
+        if (user.HasTotp)
+        {
+            switch (await twoFactor.VerifyAsync(db, user, request.TotpCode, request.RecoveryCode, cancellationToken))
+            {
+                case SecondFactorOutcome.Missing:
+                    return ProblemDetailsSetup.Problem(401, ProblemTypes.For("mfa-required"), "Enter the code from your authenticator app.", "Send 'totpCode', or one of your 'recoveryCode's.");
+                case SecondFactorOutcome.Wrong:
+                    var locked = user.RecordFailedSignIn(now);
+                    await db.SaveChangesAsync(cancellationToken);
+                    await audit.RecordForUserAsync(db, user.Id, "session.mfa-failed", http, cancellationToken);
+                    if (locked)
+                    {
+                        await audit.RecordForUserAsync(db, user.Id, "account.locked", http, cancellationToken);
+                    }
+
+                    return ProblemDetailsSetup.Problem(401, ProblemTypes.For("invalid-mfa-code"), "That code is wrong or was already used.");
+                case SecondFactorOutcome.PassedWithRecoveryCode:
+                    await audit.RecordForUserAsync(db, user.Id, "mfa.recovery-code-used", http, cancellationToken);
+                    break;
+                case SecondFactorOutcome.Passed:
+                    break;
+            }
         }
 
         user.RecordSuccessfulSignIn();

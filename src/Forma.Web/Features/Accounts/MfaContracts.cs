@@ -1,0 +1,11 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Forma.Web.Features.Accounts;
+
+/// <summary>What an authenticator app needs: the secret (to type in) and the otpauth URI as a QR code (to scan).</summary>
+public sealed record TotpEnrolment(string Secret, string OtpAuthUri, string QrCodeSvg);
+
+public sealed record TotpConfirmRequest([property: Required, StringLength(10)] string Code);
+
+/// <summary>Shown once: each code signs in once in place of the authenticator.</summary>
+public sealed record RecoveryCodes(IReadOnlyList<string> Codes);

@@ -1,0 +1,46 @@
+using System.Security.Claims;
+using Forma.Core.Audit;
+using Forma.Data;
+using Forma.Web.Infrastructure.Endpoints;
+using Forma.Web.Infrastructure.Problems;
+using Forma.Web.Infrastructure.Tenancy;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Forma.Web.Features.Accounts;
+
+/// <summary>Enrolling an authenticator app as the second factor.</summary>
+internal sealed class MfaEndpoints : IEndpointGroup
+{
+    public void Map(IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/auth/mfa/totp").WithTags("Auth").RequireAuthorization().RequireTenant()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        group.MapPost("", Enrol).WithName("EnrolTotp").WithSummary("Start enrolling an authenticator app: a secret and its QR code");
+        group.MapPost("/confirm", Confirm).WithName("ConfirmTotp").WithSummary("Prove the app works with one code; turns the second factor on and returns ten recovery codes");
+    }
+
+    private static async Task<Ok<TotpEnrolment>> Enrol(ClaimsPrincipal principal, FormaDbContext db, TwoFactor twoFactor, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.SingleAsync(u => u.Id == Caller.From(principal).UserId, cancellationToken);
+        var enrolment = twoFactor.BeginEnrolment(user);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(enrolment);
+    }
+
+    private static async Task<Results<Ok<RecoveryCodes>, ValidationProblem>> Confirm(
+        TotpConfirmRequest request, ClaimsPrincipal principal, FormaDbContext db, TwoFactor twoFactor, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var me = Caller.From(principal);
+        var user = await db.Users.SingleAsync(u => u.Id == me.UserId, cancellationToken);
+        var codes = await twoFactor.ConfirmAsync(db, user, request.Code, cancellationToken);
+        if (codes is null)
+        {
+            return ProblemDetailsSetup.FieldProblem("code", "That code does not match; check the app's clock and try the current code.");
+        }
+
+        db.AuditEvents.Add(AuditEvent.Record(principal.TenantOf(), "mfa.totp-enabled", clock.GetUtcNow().UtcDateTime, me.UserId, me.UserId.ToString()));
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(new RecoveryCodes(codes));
+    }
+}
