@@ -12,6 +12,7 @@ using Forma.Web.Infrastructure.Problems;
 using Forma.Web.Infrastructure.Security;
 using Forma.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Rewrite;
 
@@ -87,6 +88,17 @@ public static class FormaApp
         services.AddValidation();
         services.AddFormaOpenApi();
         services.AddFormaCors(builder.Configuration);
+        // Behind a reverse proxy the client's address arrives in X-Forwarded-For; it is believed only from
+        // the proxies listed in ForwardedHeaders:KnownProxies (loopback by default), so rate limits and
+        // audit entries see clients, not the proxy.
+        services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in builder.Configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
+            {
+                options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+        });
         services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<RowLevelSecurityCheck>("row-level-security", tags: [HealthEndpoints.ReadyTag]);
@@ -114,6 +126,7 @@ public static class FormaApp
 
     private static void ConfigurePipeline(WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseRequestIdHeader();
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())

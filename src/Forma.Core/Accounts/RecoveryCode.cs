@@ -18,6 +18,4 @@ public sealed class RecoveryCode
 
     public static RecoveryCode Create(Guid userId, string codeHash, DateTime now) =>
         new() { Id = Guid.CreateVersion7(now), UserId = userId, CodeHash = codeHash, CreatedAt = now };
-
-    public void Use(DateTime now) => UsedAt = now;
 }

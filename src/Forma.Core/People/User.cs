@@ -68,40 +68,13 @@ public sealed class User
         TotpLastStep = acceptedStep;
     }
 
-    /// <summary>Accepts a code's time step only once, and never an older one than the last accepted.</summary>
-    public bool TryUseTotpStep(long step)
-    {
-        if (TotpLastStep is { } last && step <= last)
-        {
-            return false;
-        }
-
-        TotpLastStep = step;
-        return true;
-    }
-
     /// <summary>
-    /// Counts a wrong password. From the <see cref="FreeAttempts"/>th in a row the account locks for one
-    /// minute, doubling with each further failure up to an hour (OWASP Authentication Cheat Sheet: lockout
-    /// with back-off rather than a permanent lock, which would hand attackers a denial of service).
-    /// Returns true when this failure locked the account.
+    /// How long the account locks after <paramref name="failures"/> wrong passwords in a row, or null when it
+    /// does not: from the <see cref="FreeAttempts"/>th, one minute, doubling with each further failure up to
+    /// an hour (OWASP Authentication Cheat Sheet: back-off rather than a permanent lock, which would hand
+    /// attackers a denial of service). The count itself is incremented atomically in the database.
     /// </summary>
-    public bool RecordFailedSignIn(DateTime now)
-    {
-        FailedSignIns++;
-        if (FailedSignIns < FreeAttempts)
-        {
-            return false;
-        }
+    public static TimeSpan? LockFor(int failures) =>
+        failures < FreeAttempts ? null : TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, failures - FreeAttempts)));
 
-        var minutes = Math.Min(60, Math.Pow(2, FailedSignIns - FreeAttempts));
-        LockedUntil = now.AddMinutes(minutes);
-        return true;
-    }
-
-    public void RecordSuccessfulSignIn()
-    {
-        FailedSignIns = 0;
-        LockedUntil = null;
-    }
 }

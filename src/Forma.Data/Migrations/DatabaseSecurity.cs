@@ -78,8 +78,8 @@ public static class DatabaseSecurity
 
         migrationBuilder.Sql($"""
             CREATE FUNCTION {MembershipLookupFunction}(p_user_id uuid) RETURNS TABLE (tenant_id uuid)
-            LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public
-            AS $$ SELECT m.tenant_id FROM memberships m WHERE m.user_id = p_user_id $$;
+            LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
+            AS $$ SELECT m.tenant_id FROM public.memberships m WHERE m.user_id = p_user_id $$;
             """);
         migrationBuilder.Sql($"REVOKE ALL ON FUNCTION {MembershipLookupFunction}(uuid) FROM PUBLIC;");
         migrationBuilder.Sql($"GRANT EXECUTE ON FUNCTION {MembershipLookupFunction}(uuid) TO {ApplicationRole};");

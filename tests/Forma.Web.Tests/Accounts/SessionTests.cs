@@ -125,7 +125,7 @@ public class SessionTests
         var parts = session.Text("accessToken").Split('.');
         var altered = $"{parts[0]}.{parts[1].Replace(parts[1][^3..], "AAA", StringComparison.Ordinal)}.{parts[2]}";
 
-        foreach (var token in new[] { forged, altered })
+        foreach (var token in new[] { forged, altered, "eyJhbGciOiJkaXIifQ.a.b.c.d", "not-a-jwt-at-all" })
         {
             using var response = await host.Client.SendAsync(WithToken(HttpMethod.Get, "/api/v1/auth/me", token));
             await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized, "unauthorized");
@@ -157,6 +157,21 @@ public class SessionTests
         using var response = await host.Client.SendAsync(WithToken(HttpMethod.Get, "/t/someone-else/api/v1/tenant", mine.Text("accessToken")));
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Forbidden, "tenant-mismatch");
+    }
+
+    /// <summary>At a business's own address the address names the business; someone else's address does not let you in.</summary>
+    [Fact]
+    public async Task Login_AtABusinessAddress_SignsIntoThatBusinessOnly()
+    {
+        await using var host = await WebHost.StartAsync();
+        var mine = await SignupAsync(host, subdomain: "my-studio", email: "me@example.com");
+        await SignupAsync(host, subdomain: "other-studio");
+
+        using var atMine = await host.Client.PostAsJsonAsync("/t/my-studio/api/v1/auth/login", new { email = "me@example.com", password = Password });
+        using var atOther = await host.Client.PostAsJsonAsync("/t/other-studio/api/v1/auth/login", new { email = "me@example.com", password = Password });
+
+        Assert.Equal(mine.Text("tenantId"), (await atMine.Content.ReadFromJsonAsync<JsonElement>()).Text("tenantId"));
+        await ProblemAssert.IsProblemAsync(atOther, HttpStatusCode.Unauthorized, "invalid-credentials");
     }
 
     private static async Task AddMembershipAsync(WebHost host, Guid tenantId, Guid userId, Role role)

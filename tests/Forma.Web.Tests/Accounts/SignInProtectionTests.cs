@@ -48,6 +48,20 @@ public class SignInProtectionTests
         Assert.Equal("127.0.0.1", JsonDocument.Parse(failure.Details!).RootElement.GetProperty("ip").GetString());
     }
 
+    /// <summary>Guesses sent in parallel each count: the counter is incremented in the database, not read-modified-written.</summary>
+    [Fact]
+    public async Task ParallelWrongPasswords_AllCount_AndLockTheAccount()
+    {
+        await using var host = await WebHost.StartAsync(settings: new() { ["RateLimits:Auth:PermitLimit"] = "100" });
+        await SignupAsync(host, email: "ada@example.com");
+
+        var guesses = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => LoginAsync(host, "ada@example.com", "guess number " + i)));
+        Assert.All(guesses, g => Assert.Equal(HttpStatusCode.Unauthorized, g.StatusCode));
+
+        using var right = await LoginAsync(host, "ada@example.com", Password);
+        Assert.Equal(HttpStatusCode.Unauthorized, right.StatusCode);
+    }
+
     [Fact]
     public async Task ManySignInsFromOneAddress_AreThrottledWith429()
     {

@@ -45,12 +45,21 @@ public class TwoFactorTests
         Assert.Equal(HttpStatusCode.OK, (await Login(host, recovery: recoveryCodes[3].ToUpperInvariant())).StatusCode);
         await ProblemAssert.IsProblemAsync(await Login(host, recovery: recoveryCodes[3]), HttpStatusCode.Unauthorized, "invalid-mfa-code");
 
+        // With the authenticator on, a stolen access token cannot quietly enrol a new one (which would switch it off).
+        using var reEnrol = await host.Client.SendAsync(WithToken(HttpMethod.Post, "/api/v1/auth/mfa/totp", token));
+        await ProblemAssert.IsProblemAsync(reEnrol, HttpStatusCode.Conflict, "mfa-already-enabled");
+        clock.Advance(Totp.Step);
+        var again = Totp.Code(secret, Totp.StepAt(clock.GetUtcNow()));
+        // Three at once: enough to race, too few to reach the lockout threshold whatever the order.
+        var parallel = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Login(host, totp: again)));
+        Assert.Single(parallel, r => r.StatusCode == HttpStatusCode.OK);
+
         await using var scope = host.App.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantScope>().Enter(Guid.Parse(signup.Text("tenantId")));
         var actions = await scope.ServiceProvider.GetRequiredService<FormaDbContext>().AuditEvents.Select(e => e.Action).ToListAsync();
         Assert.Contains("mfa.totp-enabled", actions);
         Assert.Contains("mfa.recovery-code-used", actions);
-        Assert.Equal(3, actions.Count(a => a == "session.mfa-failed"));
+        Assert.Equal(3 + 2, actions.Count(a => a == "session.mfa-failed"));
     }
 
     private static Task<HttpResponseMessage> ConfirmAsync(WebHost host, string token, string code)

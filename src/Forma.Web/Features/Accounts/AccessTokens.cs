@@ -50,9 +50,9 @@ public sealed class AccessTokens(SigningKeys keys, IOptions<AuthOptions> options
         {
             keyId = Handler.CanReadToken(token) ? Handler.ReadJsonWebToken(token).Kid : null;
         }
-        catch (ArgumentException)
+        catch (Exception exception) when (exception is ArgumentException or FormatException or System.Text.Json.JsonException)
         {
-            // A token whose parts do not decode (SecurityTokenMalformedException derives from ArgumentException).
+            // A token whose parts do not decode is simply not a valid token.
             return null;
         }
 

@@ -68,6 +68,11 @@ internal sealed class AuthEndpoints : IEndpointGroup
             return TypedResults.ValidationProblem(errors, type: ProblemTypes.Validation);
         }
 
+        if (scope.TenantId is not null)
+        {
+            return ProblemDetailsSetup.Problem(400, ProblemTypes.BadRequest, "Sign up at the platform's address, not a business's.");
+        }
+
         if (await db.Tenants.AnyAsync(t => t.Slug == slug.Value, cancellationToken))
         {
             return ProblemDetailsSetup.Problem(409, ProblemTypes.For("subdomain-taken"), $"The subdomain '{slug}' is taken.");
@@ -92,7 +97,16 @@ internal sealed class AuthEndpoints : IEndpointGroup
         db.Memberships.Add(owner);
         db.AuditEvents.Add(AuditEvent.Record(tenant.Id, "tenant.signed-up", now, user.Id, tenant.Id.ToString()));
         var session = await sessions.StartAsync(db, user, owner, null, http, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another sign-up took the subdomain or the email between our checks and our insert.
+            return ProblemDetailsSetup.Problem(409, ProblemTypes.Conflict, "The subdomain or the email was just taken.", "Try again with another subdomain, or sign in.");
+        }
+
         return TypedResults.Created("/api/v1/auth/me", session);
     }
 
@@ -119,8 +133,7 @@ internal sealed class AuthEndpoints : IEndpointGroup
 
         if (!passwords.Verify(user, request.Password))
         {
-            var lockedNow = user.RecordFailedSignIn(now);
-            await db.SaveChangesAsync(cancellationToken);
+            var lockedNow = await CountFailedSignInAsync(db, user.Id, now, cancellationToken);
             await audit.RecordForUserAsync(db, user.Id, "session.sign-in-failed", http, cancellationToken);
             if (lockedNow)
             {
@@ -137,8 +150,7 @@ internal sealed class AuthEndpoints : IEndpointGroup
                 case SecondFactorOutcome.Missing:
                     return ProblemDetailsSetup.Problem(401, ProblemTypes.For("mfa-required"), "Enter the code from your authenticator app.", "Send 'totpCode', or one of your 'recoveryCode's.");
                 case SecondFactorOutcome.Wrong:
-                    var locked = user.RecordFailedSignIn(now);
-                    await db.SaveChangesAsync(cancellationToken);
+                    var locked = await CountFailedSignInAsync(db, user.Id, now, cancellationToken);
                     await audit.RecordForUserAsync(db, user.Id, "session.mfa-failed", http, cancellationToken);
                     if (locked)
                     {
@@ -154,11 +166,21 @@ internal sealed class AuthEndpoints : IEndpointGroup
             }
         }
 
-        user.RecordSuccessfulSignIn();
+        await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(set => set.SetProperty(u => u.FailedSignIns, 0).SetProperty(u => u.LockedUntil, (DateTime?)null), cancellationToken);
 
         var tenantIds = await MembershipLookup.TenantsOfAsync(db, user.Id, cancellationToken);
         Guid tenantId;
-        if (request.Tenant is { Length: > 0 } wanted)
+        if (scope.TenantId is { } addressed)
+        {
+            // Signing in at a business's address (/t/{slug} or its subdomain) names that business.
+            if (!tenantIds.Contains(addressed) || (request.Tenant is { Length: > 0 } other && !await db.Tenants.AnyAsync(t => t.Id == addressed && t.Slug == other, cancellationToken)))
+            {
+                return WrongCredentials();
+            }
+
+            tenantId = addressed;
+        }
+        else if (request.Tenant is { Length: > 0 } wanted)
         {
             var named = await db.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Slug == wanted, cancellationToken);
             if (named is null || !tenantIds.Contains(named.Id))
@@ -179,23 +201,33 @@ internal sealed class AuthEndpoints : IEndpointGroup
                 detail: "This account belongs to several businesses; send 'tenant' with one of them.", extensions: new Dictionary<string, object?> { ["tenants"] = slugs });
         }
 
-        scope.Enter(tenantId);
+        if (scope.TenantId is null)
+        {
+            scope.Enter(tenantId);
+        }
+
         var membership = await db.Memberships.SingleAsync(m => m.UserId == user.Id, cancellationToken);
         db.AuditEvents.Add(AuditEvent.Record(tenantId, "session.signed-in", now, user.Id, user.Id.ToString()));
         var session = await sessions.StartAsync(db, user, membership, null, http, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken); // also keeps a re-hashed password and the reset failure count
+        await db.SaveChangesAsync(cancellationToken); // also keeps a re-hashed password
         return TypedResults.Ok(session);
     }
 
     private static async Task<Results<Ok<SessionResponse>, ProblemHttpResult>> Refresh(
         RefreshRequest request, FormaDbContext db, TenantScope scope, Sessions sessions, HttpContext http, CancellationToken cancellationToken)
     {
-        if (!RefreshTokenValue.TryParse(request.RefreshToken, out var value) || !await db.Tenants.AnyAsync(t => t.Id == value.TenantId, cancellationToken))
+        if (!RefreshTokenValue.TryParse(request.RefreshToken, out var value)
+            || (scope.TenantId is { } addressed && addressed != value.TenantId)
+            || !await db.Tenants.AnyAsync(t => t.Id == value.TenantId, cancellationToken))
         {
             return InvalidRefresh();
         }
 
-        scope.Enter(value.TenantId);
+        if (scope.TenantId is null)
+        {
+            scope.Enter(value.TenantId);
+        }
+
         var (outcome, session) = await sessions.RefreshAsync(db, value, http, cancellationToken);
         await db.SaveChangesAsync(cancellationToken); // the new token, or the audit of a detected reuse
         return outcome == RefreshOutcome.Refreshed ? TypedResults.Ok(session!) : InvalidRefresh();
@@ -222,6 +254,25 @@ internal sealed class AuthEndpoints : IEndpointGroup
         Guid.Parse(user.FindFirstValue(AccessTokens.MembershipClaim)!),
         user.FindFirstValue(ClaimTypes.Role)!,
         Guid.Parse(user.FindFirstValue(AccessTokens.SessionClaim)!));
+
+    /// <summary>
+    /// Counts a failure with an atomic increment (parallel guesses each count) and locks the account when
+    /// the count calls for it. Returns true when this failure locked it.
+    /// </summary>
+    private static async Task<bool> CountFailedSignInAsync(FormaDbContext db, Guid userId, DateTime now, CancellationToken cancellationToken)
+    {
+        var account = db.Users.Where(u => u.Id == userId);
+        await account.ExecuteUpdateAsync(set => set.SetProperty(u => u.FailedSignIns, u => u.FailedSignIns + 1), cancellationToken);
+        var failures = await account.Select(u => u.FailedSignIns).SingleAsync(cancellationToken);
+        if (User.LockFor(failures) is not { } duration)
+        {
+            return false;
+        }
+
+        var until = now + duration;
+        await account.ExecuteUpdateAsync(set => set.SetProperty(u => u.LockedUntil, until), cancellationToken);
+        return true;
+    }
 
     private static ProblemHttpResult WrongCredentials() =>
         ProblemDetailsSetup.Problem(401, ProblemTypes.For("invalid-credentials"), "The email or password is wrong.");

@@ -16,23 +16,35 @@ internal sealed class MfaEndpoints : IEndpointGroup
     {
         var group = app.MapGroup("/api/v1/auth/mfa/totp").WithTags("Auth").RequireAuthorization().RequireTenant()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
-        group.MapPost("", Enrol).WithName("EnrolTotp").WithSummary("Start enrolling an authenticator app: a secret and its QR code");
+        group.MapPost("", Enrol).WithName("EnrolTotp").WithSummary("Start enrolling an authenticator app: a secret and its QR code")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/confirm", Confirm).WithName("ConfirmTotp").WithSummary("Prove the app works with one code; turns the second factor on and returns ten recovery codes");
     }
 
-    private static async Task<Ok<TotpEnrolment>> Enrol(ClaimsPrincipal principal, FormaDbContext db, TwoFactor twoFactor, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<TotpEnrolment>, ProblemHttpResult>> Enrol(ClaimsPrincipal principal, FormaDbContext db, TwoFactor twoFactor, CancellationToken cancellationToken)
     {
         var user = await db.Users.SingleAsync(u => u.Id == Caller.From(principal).UserId, cancellationToken);
+        if (user.HasTotp)
+        {
+            // Re-enrolling would switch the second factor off for whoever holds an access token.
+            return AlreadyOn();
+        }
+
         var enrolment = twoFactor.BeginEnrolment(user);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(enrolment);
     }
 
-    private static async Task<Results<Ok<RecoveryCodes>, ValidationProblem>> Confirm(
+    private static async Task<Results<Ok<RecoveryCodes>, ValidationProblem, ProblemHttpResult>> Confirm(
         TotpConfirmRequest request, ClaimsPrincipal principal, FormaDbContext db, TwoFactor twoFactor, TimeProvider clock, CancellationToken cancellationToken)
     {
         var me = Caller.From(principal);
         var user = await db.Users.SingleAsync(u => u.Id == me.UserId, cancellationToken);
+        if (user.HasTotp)
+        {
+            return AlreadyOn();
+        }
+
         var codes = await twoFactor.ConfirmAsync(db, user, request.Code, cancellationToken);
         if (codes is null)
         {
@@ -43,4 +55,7 @@ internal sealed class MfaEndpoints : IEndpointGroup
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(new RecoveryCodes(codes));
     }
+
+    private static ProblemHttpResult AlreadyOn() =>
+        ProblemDetailsSetup.Problem(409, ProblemTypes.For("mfa-already-enabled"), "An authenticator is already set up for this account.");
 }

@@ -14,7 +14,9 @@ namespace Forma.Web.Features.Accounts;
 public sealed class SigningKeys(IServiceScopeFactory scopes, TimeProvider clock) : IDisposable
 {
     private readonly SemaphoreSlim _lock = new(1, 1);
+    private static readonly TimeSpan MinimumReloadInterval = TimeSpan.FromSeconds(30);
     private List<SymmetricSecurityKey> _keys = [];
+    private DateTimeOffset _loadedAt = DateTimeOffset.MinValue;
 
     /// <summary>The newest key, which signs new tokens.</summary>
     public async Task<SymmetricSecurityKey> CurrentAsync(CancellationToken cancellationToken)
@@ -27,11 +29,16 @@ public sealed class SigningKeys(IServiceScopeFactory scopes, TimeProvider clock)
         return _keys[0];
     }
 
-    /// <summary>The key with this id, re-reading the table once when it is not known here.</summary>
+    /// <summary>
+    /// The key with this id. An unknown id re-reads the table — at most every 30 seconds, so tokens with
+    /// made-up key ids cannot make every request query the database — and the list is refreshed as often,
+    /// so a key deleted from the table stops validating within that time.
+    /// </summary>
     public async Task<SymmetricSecurityKey?> FindAsync(string? keyId, CancellationToken cancellationToken)
     {
+        var stale = clock.GetUtcNow() - _loadedAt > MinimumReloadInterval;
         var key = _keys.FirstOrDefault(k => k.KeyId == keyId);
-        if (key is null && keyId is not null)
+        if (keyId is not null && stale)
         {
             await ReloadAsync(createIfNone: false, cancellationToken);
             key = _keys.FirstOrDefault(k => k.KeyId == keyId);
@@ -57,6 +64,7 @@ public sealed class SigningKeys(IServiceScopeFactory scopes, TimeProvider clock)
             }
 
             _keys = stored.Select(k => new SymmetricSecurityKey(k.Secret) { KeyId = k.Id }).ToList();
+            _loadedAt = clock.GetUtcNow();
         }
         finally
         {

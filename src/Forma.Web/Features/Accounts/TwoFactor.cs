@@ -59,21 +59,24 @@ public sealed class TwoFactor(IDataProtectionProvider dataProtection, TimeProvid
     {
         if (!string.IsNullOrWhiteSpace(totpCode))
         {
-            var step = SecretOf(user) is { } secret ? Totp.MatchingStep(secret, totpCode, clock.GetUtcNow()) : null;
-            return step is { } accepted && user.TryUseTotpStep(accepted) ? SecondFactorOutcome.Passed : SecondFactorOutcome.Wrong;
+            if ((SecretOf(user) is { } secret ? Totp.MatchingStep(secret, totpCode, clock.GetUtcNow()) : null) is not { } step)
+            {
+                return SecondFactorOutcome.Wrong;
+            }
+
+            // Each step once, and never one older than the last accepted — atomically, so parallel sign-ins cannot share a code.
+            var claimed = await db.Users.Where(u => u.Id == user.Id && (u.TotpLastStep == null || u.TotpLastStep < step))
+                .ExecuteUpdateAsync(set => set.SetProperty(u => u.TotpLastStep, step), cancellationToken);
+            return claimed == 1 ? SecondFactorOutcome.Passed : SecondFactorOutcome.Wrong;
         }
 
         if (!string.IsNullOrWhiteSpace(recoveryCode))
         {
             var hash = HashOf(recoveryCode);
-            var stored = await db.RecoveryCodes.SingleOrDefaultAsync(c => c.UserId == user.Id && c.CodeHash == hash && c.UsedAt == null, cancellationToken);
-            if (stored is null)
-            {
-                return SecondFactorOutcome.Wrong;
-            }
-
-            stored.Use(clock.GetUtcNow().UtcDateTime);
-            return SecondFactorOutcome.PassedWithRecoveryCode;
+            var now = clock.GetUtcNow().UtcDateTime;
+            var used = await db.RecoveryCodes.Where(c => c.UserId == user.Id && c.CodeHash == hash && c.UsedAt == null)
+                .ExecuteUpdateAsync(set => set.SetProperty(c => c.UsedAt, now), cancellationToken);
+            return used == 1 ? SecondFactorOutcome.PassedWithRecoveryCode : SecondFactorOutcome.Wrong;
         }
 
         return SecondFactorOutcome.Missing;
@@ -89,6 +92,7 @@ public sealed class TwoFactor(IDataProtectionProvider dataProtection, TimeProvid
         return $"{raw[..5]}-{raw[5..]}";
     }
 
+    /// <summary>Hyphens and spaces are typing aids, not part of the code.</summary>
     private static string HashOf(string code) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(code.Trim().ToLowerInvariant().Replace(" ", "", StringComparison.Ordinal))));
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(code.Trim().ToLowerInvariant().Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal))));
 }
