@@ -32,6 +32,11 @@ public partial class ServerProcessTests : IDisposable
         var passwords = Output(server).Select(line => PasswordPattern().Match(line)).Where(m => m.Success).Select(m => m.Groups[1].Value).ToList();
         Assert.Equal(4, passwords.Count);
 
+        // The printed sign-in details work.
+        using var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { email = "owner@demo.forma.test", password = passwords[0] });
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        Assert.Equal("Owner", (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("role").GetString());
+
         var requestLine = await WaitForLineAsync(server, line => line.Contains("Executing endpoint", StringComparison.Ordinal) && line.Contains("/api/v1/tenant", StringComparison.Ordinal));
         var scopes = JsonDocument.Parse(requestLine).RootElement.GetProperty("Scopes").EnumerateArray().ToList();
         Assert.Contains(scopes, s => s.ValueKind == JsonValueKind.Object && s.TryGetProperty("RequestId", out _));
