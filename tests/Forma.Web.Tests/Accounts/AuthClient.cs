@@ -1,6 +1,12 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Forma.Core.Athletes;
+using Forma.Core.People;
+using Forma.Data;
+using Forma.Data.Tenancy;
+using Forma.Web.Features.Accounts;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Forma.Web.Tests.Accounts;
 
@@ -41,4 +47,35 @@ internal static class AuthClient
     }
 
     public static string Text(this JsonElement element, string property) => element.GetProperty(property).GetString()!;
+
+    /// <summary>
+    /// Adds a person with a login and a role to a business (invitations are not built yet), optionally with
+    /// an athlete record linked to them, signs them in and returns their membership id and access token.
+    /// </summary>
+    public static async Task<(Guid MembershipId, string AccessToken)> AddPersonAsync(WebHost host, Guid tenantId, Role role, string email, bool linkAthleteRecord = false)
+    {
+        Guid membershipId;
+        await using (var scope = host.App.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<TenantScope>().Enter(tenantId);
+            var db = scope.ServiceProvider.GetRequiredService<FormaDbContext>();
+            var user = User.Create(email, "Ben", "Runner", DateTime.UtcNow);
+            user.SetPasswordHash(scope.ServiceProvider.GetRequiredService<PasswordHashing>().Hash(user, Password));
+            var membership = Membership.Create(tenantId, user.Id, role, DateTime.UtcNow);
+            db.Users.Add(user);
+            db.Memberships.Add(membership);
+            if (linkAthleteRecord)
+            {
+                var athlete = Athlete.Create(tenantId, "Ben", "Runner", DateTime.UtcNow);
+                athlete.LinkUser(user.Id);
+                db.Athletes.Add(athlete);
+            }
+
+            await db.SaveChangesAsync();
+            membershipId = membership.Id;
+        }
+
+        using var login = await LoginAsync(host, email, Password);
+        return (membershipId, (await login.Content.ReadFromJsonAsync<JsonElement>()).Text("accessToken"));
+    }
 }

@@ -3,10 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Forma.Core.People;
 using Forma.Data;
-using Forma.Data.Tenancy;
 using Forma.Testing;
-using Forma.Web.Features.Accounts;
-using Microsoft.Extensions.DependencyInjection;
 using static Forma.Web.Tests.Accounts.AuthClient;
 
 namespace Forma.Web.Tests.Athletes;
@@ -182,33 +179,5 @@ public class AthleteTests
         using var response = await SendAsync(host, HttpMethod.Get, "/api/v1/athletes" + query, token);
         var page = await response.Content.ReadFromJsonAsync<JsonElement>();
         return page.GetProperty("items").EnumerateArray().Select(a => a.Text("lastName")).ToList();
-    }
-
-    /// <summary>Adds a person with a login to the business (invitations are not built yet) and signs them in.</summary>
-    private static async Task<(Guid MembershipId, string AccessToken)> AddPersonAsync(WebHost host, Guid tenantId, Role role, string email, bool linkAthleteRecord = false)
-    {
-        Guid membershipId;
-        await using (var scope = host.App.Services.CreateAsyncScope())
-        {
-            scope.ServiceProvider.GetRequiredService<TenantScope>().Enter(tenantId);
-            var db = scope.ServiceProvider.GetRequiredService<FormaDbContext>();
-            var user = User.Create(email, "Ben", "Runner", DateTime.UtcNow);
-            user.SetPasswordHash(scope.ServiceProvider.GetRequiredService<PasswordHashing>().Hash(user, Password));
-            var membership = Membership.Create(tenantId, user.Id, role, DateTime.UtcNow);
-            db.Users.Add(user);
-            db.Memberships.Add(membership);
-            if (linkAthleteRecord)
-            {
-                var athlete = Forma.Core.Athletes.Athlete.Create(tenantId, "Ben", "Runner", DateTime.UtcNow);
-                athlete.LinkUser(user.Id);
-                db.Athletes.Add(athlete);
-            }
-
-            await db.SaveChangesAsync();
-            membershipId = membership.Id;
-        }
-
-        using var login = await LoginAsync(host, email, Password);
-        return (membershipId, (await login.Content.ReadFromJsonAsync<JsonElement>()).Text("accessToken"));
     }
 }

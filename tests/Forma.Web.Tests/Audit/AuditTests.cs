@@ -5,7 +5,6 @@ using Forma.Core.People;
 using Forma.Data;
 using Forma.Testing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using static Forma.Web.Tests.Accounts.AuthClient;
 
 namespace Forma.Web.Tests.Audit;
@@ -48,20 +47,7 @@ public class AuditTests
     {
         await using var host = await WebHost.StartAsync();
         var signup = await SignupAsync(host);
-        var tenantId = Guid.Parse(signup.Text("tenantId"));
-        await using (var scope = host.App.Services.CreateAsyncScope())
-        {
-            scope.ServiceProvider.GetRequiredService<Forma.Data.Tenancy.TenantScope>().Enter(tenantId);
-            var db = scope.ServiceProvider.GetRequiredService<FormaDbContext>();
-            var user = User.Create("coach@example.com", "Carla", "Coach", DateTime.UtcNow);
-            user.SetPasswordHash(scope.ServiceProvider.GetRequiredService<Forma.Web.Features.Accounts.PasswordHashing>().Hash(user, Password));
-            db.Users.Add(user);
-            db.Memberships.Add(Membership.Create(tenantId, user.Id, Role.Coach, DateTime.UtcNow));
-            await db.SaveChangesAsync();
-        }
-
-        using var login = await LoginAsync(host, "coach@example.com", Password);
-        var coach = (await login.Content.ReadFromJsonAsync<JsonElement>()).Text("accessToken");
+        var (_, coach) = await AddPersonAsync(host, Guid.Parse(signup.Text("tenantId")), Role.Coach, "coach@example.com");
 
         using var response = await host.Client.SendAsync(WithToken(HttpMethod.Get, "/api/v1/audit/verify", coach));
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Forbidden, "forbidden");
