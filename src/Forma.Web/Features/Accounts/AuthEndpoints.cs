@@ -8,7 +8,6 @@ using Forma.Data;
 using Forma.Data.Tenancy;
 using Forma.Web.Infrastructure.Endpoints;
 using Forma.Web.Infrastructure.Problems;
-using Forma.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -235,7 +234,7 @@ internal sealed class AuthEndpoints : IEndpointGroup
 
     private static async Task<NoContent> Logout(ClaimsPrincipal user, FormaDbContext db, Sessions sessions, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var me = Subject(user);
+        var me = Caller.From(user);
         await sessions.RevokeFamilyAsync(db, me.SessionId, "signed-out", cancellationToken);
         db.AuditEvents.Add(AuditEvent.Record(me.TenantId, "session.signed-out", clock.GetUtcNow().UtcDateTime, me.UserId, me.SessionId.ToString()));
         await db.SaveChangesAsync(cancellationToken);
@@ -244,16 +243,9 @@ internal sealed class AuthEndpoints : IEndpointGroup
 
     private static Ok<MeResponse> Me(ClaimsPrincipal user)
     {
-        var me = Subject(user);
-        return TypedResults.Ok(new MeResponse(me.UserId, me.TenantId, me.MembershipId, me.Role, me.SessionId));
+        var me = Caller.From(user);
+        return TypedResults.Ok(new MeResponse(me.UserId, me.TenantId, me.MembershipId, me.Role.ToString(), me.SessionId));
     }
-
-    private static AccessTokenSubject Subject(ClaimsPrincipal user) => new(
-        Guid.Parse(user.FindFirstValue("sub")!),
-        Guid.Parse(user.FindFirstValue(FormaClaims.TenantId)!),
-        Guid.Parse(user.FindFirstValue(AccessTokens.MembershipClaim)!),
-        user.FindFirstValue(ClaimTypes.Role)!,
-        Guid.Parse(user.FindFirstValue(AccessTokens.SessionClaim)!));
 
     /// <summary>
     /// Counts a failure with an atomic increment (parallel guesses each count) and locks the account when

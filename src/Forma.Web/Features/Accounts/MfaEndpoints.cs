@@ -51,7 +51,7 @@ internal sealed class MfaEndpoints : IEndpointGroup
             return ProblemDetailsSetup.FieldProblem("code", "That code does not match; check the app's clock and try the current code.");
         }
 
-        db.AuditEvents.Add(AuditEvent.Record(principal.TenantOf(), "mfa.totp-enabled", clock.GetUtcNow().UtcDateTime, me.UserId, me.UserId.ToString()));
+        db.AuditEvents.Add(AuditEvent.Record(me.TenantId, "mfa.totp-enabled", clock.GetUtcNow().UtcDateTime, me.UserId, me.UserId.ToString()));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(new RecoveryCodes(codes));
     }

@@ -28,7 +28,6 @@ internal sealed class SessionEndpoints : IEndpointGroup
     private static async Task<Ok<List<SessionInfo>>> List(ClaimsPrincipal user, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var me = Caller.From(user);
-        var current = Guid.Parse(user.FindFirstValue(AccessTokens.SessionClaim)!);
         var now = clock.GetUtcNow().UtcDateTime;
         var live = await db.RefreshTokens.AsNoTracking()
             .Where(t => t.UserId == me.UserId && t.UsedAt == null && t.RevokedAt == null && t.ExpiresAt > now)
@@ -38,7 +37,7 @@ internal sealed class SessionEndpoints : IEndpointGroup
             .GroupBy(t => t.FamilyId).Select(g => new { Family = g.Key, Started = g.Min(t => t.CreatedAt) })
             .ToDictionaryAsync(x => x.Family, x => x.Started, cancellationToken);
         var sessions = live
-            .Select(t => new SessionInfo(t.FamilyId, started[t.FamilyId], t.CreatedAt, t.IpAddress, t.UserAgent, t.FamilyId == current))
+            .Select(t => new SessionInfo(t.FamilyId, started[t.FamilyId], t.CreatedAt, t.IpAddress, t.UserAgent, t.FamilyId == me.SessionId))
             .OrderByDescending(s => s.LastSeenAt)
             .ToList();
         return TypedResults.Ok(sessions);
@@ -53,7 +52,7 @@ internal sealed class SessionEndpoints : IEndpointGroup
         }
 
         await sessions.RevokeFamilyAsync(db, id, "revoked-by-user", cancellationToken);
-        db.AuditEvents.Add(AuditEvent.Record(user.TenantOf(), "session.revoked", clock.GetUtcNow().UtcDateTime, me.UserId, id.ToString()));
+        db.AuditEvents.Add(AuditEvent.Record(me.TenantId, "session.revoked", clock.GetUtcNow().UtcDateTime, me.UserId, id.ToString()));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
     }
@@ -75,9 +74,4 @@ internal sealed class SessionEndpoints : IEndpointGroup
 
         return TypedResults.NoContent();
     }
-}
-
-internal static class PrincipalTenant
-{
-    public static Guid TenantOf(this ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(FormaClaims.TenantId)!);
 }
