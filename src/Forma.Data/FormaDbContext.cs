@@ -42,6 +42,10 @@ public sealed class FormaDbContext : DbContext
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
     public DbSet<RecoveryCode> RecoveryCodes => Set<RecoveryCode>();
+    public DbSet<UserToken> UserTokens => Set<UserToken>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<Guardianship> Guardianships => Set<Guardianship>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Forma.Core.People;
 using Forma.Data;
 using Forma.Web.Features.Accounts;
+using Forma.Web.Features.ApiKeys;
 using Forma.Web.Features.Demo;
 using Forma.Web.Features.Health;
 using Forma.Web.Features.Operations;
@@ -23,6 +24,7 @@ public static class FormaApp
 {
     public const string SeedDemoSwitch = "--seed-demo";
     public const string MigrateCommand = "migrate";
+    private const string CredentialScheme = "Credential";
 
     /// <summary>
     /// <c>Forma.Web [migrate] [--seed-demo] [--Key=Value …]</c>: <c>migrate</c> applies migrations and exits;
@@ -109,11 +111,17 @@ public static class FormaApp
         services.AddScoped<Sessions>();
         services.AddSingleton<SecurityAudit>();
         services.AddSingleton<TwoFactor>();
+        services.AddSingleton<CredentialCheck>();
         services.AddAuthRateLimits(builder.Configuration);
-        services.AddAuthentication(AccessTokenAuthentication.SchemeName)
+        // One default scheme that hands API keys (fma_…) to their handler and everything else to access tokens.
+        services.AddAuthentication(CredentialScheme)
+            .AddPolicyScheme(CredentialScheme, "Access token or API key", o => o.ForwardDefaultSelector = context =>
+                ApiKeyAuthentication.KeyIn(context.Request) is null ? AccessTokenAuthentication.SchemeName : ApiKeyAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, AccessTokenAuthentication>(AccessTokenAuthentication.SchemeName, null)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null)
             .AddScheme<AuthenticationSchemeOptions, OperatorKeyAuthentication>(OperatorKeyAuthentication.SchemeName, null);
         services.AddAuthorizationBuilder()
+            .AddApiAccessPolicies()
             .AddPolicy(OperatorKeyAuthentication.Policy, policy => policy
                 .AddAuthenticationSchemes(OperatorKeyAuthentication.SchemeName)
                 .RequireRole(OperatorKeyAuthentication.Policy));
@@ -140,10 +148,12 @@ public static class FormaApp
         app.UseAuthentication();
         // Tenant resolution strips a /t/{slug} prefix, so routing must come after it.
         app.UseMiddleware<TenantResolutionMiddleware>();
+        app.UseMiddleware<SessionLivenessMiddleware>();
         app.UseRouting();
         app.UseCors(CorsSetup.Policy);
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseMiddleware<MfaSetupGate>();
         app.MapFormaOpenApi();
         app.MapEndpointGroups();
     }

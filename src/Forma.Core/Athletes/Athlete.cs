@@ -79,6 +79,9 @@ public sealed class Athlete : ITenantOwned
 
     public void LinkUser(Guid userId) => UserId = userId;
 
+    /// <summary>The person deleted their account; the business keeps its client record, without a login.</summary>
+    public void UnlinkUser() => UserId = null;
+
     public void AssignCoach(Membership coach)
     {
         ArgumentNullException.ThrowIfNull(coach);

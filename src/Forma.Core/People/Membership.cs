@@ -23,4 +23,9 @@ public sealed class Membership : ITenantOwned
         Role = role,
         CreatedAt = createdAt,
     };
+
+    public void ChangeRole(Role role) => Role = role;
+
+    /// <summary>Owners, admins and coaches: the people who work for the business rather than its clients.</summary>
+    public bool IsStaff => Role is Role.Owner or Role.Admin or Role.Coach;
 }

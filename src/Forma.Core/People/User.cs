@@ -34,6 +34,9 @@ public sealed class User
 
     public bool HasTotp => TotpEnabledAt is not null;
 
+    /// <summary>When the person proved they read mail at <see cref="Email"/> (a verification link or an accepted invitation).</summary>
+    public DateTime? EmailVerifiedAt { get; private set; }
+
     /// <summary>Wrong passwords allowed in a row before the account locks.</summary>
     public const int FreeAttempts = 5;
 
@@ -66,6 +69,23 @@ public sealed class User
     {
         TotpEnabledAt = now;
         TotpLastStep = acceptedStep;
+    }
+
+    public void DisableTotp()
+    {
+        ProtectedTotpSecret = null;
+        TotpEnabledAt = null;
+        TotpLastStep = null;
+    }
+
+    public void MarkEmailVerified(DateTime now) => EmailVerifiedAt ??= now;
+
+    /// <summary>A new password also lifts a lock: the person proved control of their mailbox or knew the old one.</summary>
+    public void ResetPassword(string hash)
+    {
+        PasswordHash = hash;
+        FailedSignIns = 0;
+        LockedUntil = null;
     }
 
     /// <summary>

@@ -18,8 +18,34 @@ public sealed class Tenant
     /// <summary>When the trial of <see cref="Plan"/> ends; null when the tenant is not on a trial.</summary>
     public DateTime? TrialEndsAt { get; private set; }
 
+    /// <summary>Owners, admins and coaches must use a second factor: without one, a session may only enrol it.</summary>
+    public bool RequireStaffMfa { get; private set; }
+
+    /// <summary>When the owner closed the business; its data is purged <see cref="ClosedRetention"/> later.</summary>
+    public DateTime? ClosedAt { get; private set; }
+
+    /// <summary>How long a closed business's data is kept (so a mistaken closure can be undone) before it is purged.</summary>
+    public static readonly TimeSpan ClosedRetention = TimeSpan.FromDays(30);
+
+    public DateTime? PurgeAfter => ClosedAt + ClosedRetention;
+
     private Tenant()
     {
+    }
+
+    public void SetRequireStaffMfa(bool required) => RequireStaffMfa = required;
+
+    public void Close(DateTime now)
+    {
+        Status = TenantStatus.Closed;
+        ClosedAt ??= now;
+    }
+
+    /// <summary>Undoes a closure within the retention period (an operator action).</summary>
+    public void Reopen()
+    {
+        Status = TenantStatus.Active;
+        ClosedAt = null;
     }
 
     /// <summary>The length of the trial a new business gets.</summary>

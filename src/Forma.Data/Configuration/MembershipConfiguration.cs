@@ -12,6 +12,7 @@ internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Members
         builder.ToTable("memberships");
         builder.HasKey(m => new { m.TenantId, m.Id });
         builder.Property(m => m.Id).ValueGeneratedNever();
+        builder.Ignore(m => m.IsStaff);
         builder.HasOne<Tenant>().WithMany().HasForeignKey(m => m.TenantId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<User>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(m => new { m.TenantId, m.UserId }).IsUnique();

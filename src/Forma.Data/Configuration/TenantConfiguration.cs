@@ -15,6 +15,7 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         builder.Property(t => t.Slug).HasMaxLength(TenantSlug.MaxLength);
         builder.Property(t => t.Plan).HasMaxLength(40);
         builder.Property(t => t.TimeZone).HasMaxLength(64);
+        builder.Ignore(t => t.PurgeAfter);
         builder.HasIndex(t => t.Slug).IsUnique();
     }
 }

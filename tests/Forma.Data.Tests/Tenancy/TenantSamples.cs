@@ -29,11 +29,34 @@ internal static class TenantSamples
                 var member = AddMember(db, tenantId, Role.Athlete, now);
                 db.RefreshTokens.Add(RefreshToken.Issue(tenantId, member.UserId, member.Id, null, Convert.ToHexString(Guid.NewGuid().ToByteArray()), now, TimeSpan.FromDays(30), "127.0.0.1", "tests"));
             },
+            [typeof(Invitation)] = (db, tenantId, now) =>
+            {
+                var coach = AddMember(db, tenantId, Role.Coach, now);
+                var athlete = AddAthlete(db, tenantId, now);
+                db.Invitations.Add(Invitation.Create(tenantId, $"{Guid.NewGuid():N}@example.test", Role.Guardian, athlete.Id, coach, SecretHash.Of(SecretHash.NewSecret()), now));
+            },
+            [typeof(Guardianship)] = (db, tenantId, now) =>
+            {
+                var guardian = AddMember(db, tenantId, Role.Guardian, now);
+                db.Guardianships.Add(Guardianship.Create(tenantId, AddAthlete(db, tenantId, now).Id, guardian.Id, now));
+            },
+            [typeof(ApiKey)] = (db, tenantId, now) =>
+            {
+                var owner = AddMember(db, tenantId, Role.Owner, now);
+                db.ApiKeys.Add(ApiKey.Create(tenantId, "Sample", [ApiScopes.AthletesRead], null, owner.UserId, "abcd", SecretHash.Of(SecretHash.NewSecret()), now));
+            },
             [typeof(AuditEvent)] = (db, tenantId, now) => db.AuditEvents.Add(AuditEvent.Record(tenantId, "sample.created", now, details: "{}")),
         };
 
     public static Tenant NewTenant(DateTime now) =>
         Tenant.Create("Isolation " + Guid.NewGuid().ToString("N")[..6], TenantSlug.Parse("iso-" + Guid.NewGuid().ToString("N")[..10]), "pro", "Europe/Paris", now);
+
+    private static Athlete AddAthlete(FormaDbContext db, Guid tenantId, DateTime now)
+    {
+        var athlete = Athlete.Create(tenantId, "Sam", "Sample", now);
+        db.Athletes.Add(athlete);
+        return athlete;
+    }
 
     private static Membership AddMember(FormaDbContext db, Guid tenantId, Role role, DateTime now)
     {

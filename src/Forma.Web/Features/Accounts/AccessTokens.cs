@@ -7,13 +7,16 @@ using Microsoft.IdentityModel.Tokens;
 namespace Forma.Web.Features.Accounts;
 
 /// <summary>What an access token says: who, in which business, with which role, in which session.</summary>
-public sealed record AccessTokenSubject(Guid UserId, Guid TenantId, Guid MembershipId, string Role, Guid SessionId);
+public sealed record AccessTokenSubject(Guid UserId, Guid TenantId, Guid MembershipId, string Role, Guid SessionId, bool MfaSetupRequired = false);
 
 /// <summary>Signed JWTs (HMAC-SHA256) for the API; validated by <see cref="AccessTokenAuthentication"/>.</summary>
 public sealed class AccessTokens(SigningKeys keys, IOptions<AuthOptions> options, TimeProvider clock)
 {
     public const string MembershipClaim = "forma:membership_id";
     public const string SessionClaim = "sid";
+
+    /// <summary>Present (value "true") while the business requires a second factor this staff member has not set up.</summary>
+    public const string MfaSetupRequiredClaim = "forma:mfa_setup_required";
 
     private static readonly JsonWebTokenHandler Handler = new() { MapInboundClaims = false };
 
@@ -38,6 +41,7 @@ public sealed class AccessTokens(SigningKeys keys, IOptions<AuthOptions> options
                 new Claim(MembershipClaim, subject.MembershipId.ToString()),
                 new Claim(ClaimTypes.Role, subject.Role),
                 new Claim(SessionClaim, subject.SessionId.ToString()),
+                .. subject.MfaSetupRequired ? [new Claim(MfaSetupRequiredClaim, "true")] : Array.Empty<Claim>(),
             ]),
         });
     }

@@ -24,3 +24,5 @@ public sealed record RefreshRequest([property: Required, StringLength(200)] stri
 public sealed record SessionResponse(string AccessToken, string RefreshToken, int ExpiresIn, string TokenType, Guid TenantId, Guid UserId, string Role);
 
 public sealed record MeResponse(Guid UserId, Guid TenantId, Guid MembershipId, string Role, Guid SessionId);
+
+public sealed record SwitchRequest([property: Required, StringLength(40, MinimumLength = 1)] string Tenant);

@@ -27,9 +27,9 @@ internal sealed class AuthEndpoints : IEndpointGroup
         group.MapPost("/refresh", Refresh).WithName("Refresh").WithSummary("Trade a refresh token for a new session token pair (the old refresh token stops working)")
             .ProducesProblem(StatusCodes.Status401Unauthorized).RequireRateLimiting(AuthRateLimits.Policy).ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapPost("/logout", Logout).WithName("Logout").WithSummary("End this session: its refresh tokens stop working")
-            .RequireAuthorization().ProducesProblem(StatusCodes.Status401Unauthorized);
+            .RequireAuthorization().AllowDuringMfaSetup().ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapGet("/me", Me).WithName("Me").WithSummary("Who the access token speaks for")
-            .RequireAuthorization().ProducesProblem(StatusCodes.Status401Unauthorized);
+            .RequireAuthorization().AllowDuringMfaSetup().ProducesProblem(StatusCodes.Status401Unauthorized);
     }
 
     private static async Task<Results<Created<SessionResponse>, ValidationProblem, ProblemHttpResult>> Signup(
@@ -110,71 +110,30 @@ internal sealed class AuthEndpoints : IEndpointGroup
     }
 
     private static async Task<Results<Ok<SessionResponse>, ProblemHttpResult>> Login(
-        LoginRequest request, FormaDbContext db, TenantScope scope, Sessions sessions, PasswordHashing passwords, TwoFactor twoFactor, SecurityAudit audit, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
+        LoginRequest request, FormaDbContext db, TenantScope scope, Sessions sessions, CredentialCheck credentials, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
-        var email = request.Email.Trim().ToLowerInvariant();
-        var user = await db.Users.SingleOrDefaultAsync(u => u.Email == email, cancellationToken);
+        var (user, problem) = await credentials.CheckAsync(db, new PresentedCredentials(request.Email, request.Password, request.TotpCode, request.RecoveryCode), http, cancellationToken);
         if (user is null)
         {
-            // The same work as a real check, so timing does not tell which emails are registered.
-            passwords.VerifyDecoy(request.Password);
-            return WrongCredentials();
+            return problem!;
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        if (user.IsLockedAt(now))
+        // A closed business no longer signs anyone in (its data waits for the purge).
+        var memberOf = await MembershipLookup.TenantsOfAsync(db, user.Id, cancellationToken);
+        var tenantIds = await db.Tenants.Where(t => memberOf.Contains(t.Id) && t.Status != TenantStatus.Closed).Select(t => t.Id).ToListAsync(cancellationToken);
+        if (tenantIds.Count == 0)
         {
-            // The same answer and the same work as a wrong password: a lock does not confirm the account exists.
-            passwords.VerifyDecoy(request.Password);
-            await audit.RecordForUserAsync(db, user.Id, "session.sign-in-while-locked", http, cancellationToken);
-            return WrongCredentials();
+            return CredentialCheck.WrongCredentials();
         }
 
-        if (!passwords.Verify(user, request.Password))
-        {
-            var lockedNow = await CountFailedSignInAsync(db, user.Id, now, cancellationToken);
-            await audit.RecordForUserAsync(db, user.Id, "session.sign-in-failed", http, cancellationToken);
-            if (lockedNow)
-            {
-                await audit.RecordForUserAsync(db, user.Id, "account.locked", http, cancellationToken);
-            }
-
-            return WrongCredentials();
-        }
-
-        if (user.HasTotp)
-        {
-            switch (await twoFactor.VerifyAsync(db, user, request.TotpCode, request.RecoveryCode, cancellationToken))
-            {
-                case SecondFactorOutcome.Missing:
-                    return ProblemDetailsSetup.Problem(401, ProblemTypes.For("mfa-required"), "Enter the code from your authenticator app.", "Send 'totpCode', or one of your 'recoveryCode's.");
-                case SecondFactorOutcome.Wrong:
-                    var locked = await CountFailedSignInAsync(db, user.Id, now, cancellationToken);
-                    await audit.RecordForUserAsync(db, user.Id, "session.mfa-failed", http, cancellationToken);
-                    if (locked)
-                    {
-                        await audit.RecordForUserAsync(db, user.Id, "account.locked", http, cancellationToken);
-                    }
-
-                    return ProblemDetailsSetup.Problem(401, ProblemTypes.For("invalid-mfa-code"), "That code is wrong or was already used.");
-                case SecondFactorOutcome.PassedWithRecoveryCode:
-                    await audit.RecordForUserAsync(db, user.Id, "mfa.recovery-code-used", http, cancellationToken);
-                    break;
-                case SecondFactorOutcome.Passed:
-                    break;
-            }
-        }
-
-        await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(set => set.SetProperty(u => u.FailedSignIns, 0).SetProperty(u => u.LockedUntil, (DateTime?)null), cancellationToken);
-
-        var tenantIds = await MembershipLookup.TenantsOfAsync(db, user.Id, cancellationToken);
         Guid tenantId;
         if (scope.TenantId is { } addressed)
         {
             // Signing in at a business's address (/t/{slug} or its subdomain) names that business.
             if (!tenantIds.Contains(addressed) || (request.Tenant is { Length: > 0 } other && !await db.Tenants.AnyAsync(t => t.Id == addressed && t.Slug == other, cancellationToken)))
             {
-                return WrongCredentials();
+                return CredentialCheck.WrongCredentials();
             }
 
             tenantId = addressed;
@@ -184,7 +143,7 @@ internal sealed class AuthEndpoints : IEndpointGroup
             var named = await db.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Slug == wanted, cancellationToken);
             if (named is null || !tenantIds.Contains(named.Id))
             {
-                return WrongCredentials();
+                return CredentialCheck.WrongCredentials();
             }
 
             tenantId = named.Id;
@@ -215,7 +174,7 @@ internal sealed class AuthEndpoints : IEndpointGroup
     private static async Task<Results<Ok<SessionResponse>, ProblemHttpResult>> Refresh(
         RefreshRequest request, FormaDbContext db, TenantScope scope, Sessions sessions, HttpContext http, CancellationToken cancellationToken)
     {
-        if (!RefreshTokenValue.TryParse(request.RefreshToken, out var value)
+        if (!TenantToken.TryParse(request.RefreshToken, out var value)
             || (scope.TenantId is { } addressed && addressed != value.TenantId)
             || !await db.Tenants.AnyAsync(t => t.Id == value.TenantId, cancellationToken))
         {
@@ -246,28 +205,6 @@ internal sealed class AuthEndpoints : IEndpointGroup
         var me = Caller.From(user);
         return TypedResults.Ok(new MeResponse(me.UserId, me.TenantId, me.MembershipId, me.Role.ToString(), me.SessionId));
     }
-
-    /// <summary>
-    /// Counts a failure with an atomic increment (parallel guesses each count) and locks the account when
-    /// the count calls for it. Returns true when this failure locked it.
-    /// </summary>
-    private static async Task<bool> CountFailedSignInAsync(FormaDbContext db, Guid userId, DateTime now, CancellationToken cancellationToken)
-    {
-        var account = db.Users.Where(u => u.Id == userId);
-        await account.ExecuteUpdateAsync(set => set.SetProperty(u => u.FailedSignIns, u => u.FailedSignIns + 1), cancellationToken);
-        var failures = await account.Select(u => u.FailedSignIns).SingleAsync(cancellationToken);
-        if (User.LockFor(failures) is not { } duration)
-        {
-            return false;
-        }
-
-        var until = now + duration;
-        await account.ExecuteUpdateAsync(set => set.SetProperty(u => u.LockedUntil, until), cancellationToken);
-        return true;
-    }
-
-    private static ProblemHttpResult WrongCredentials() =>
-        ProblemDetailsSetup.Problem(401, ProblemTypes.For("invalid-credentials"), "The email or password is wrong.");
 
     private static ProblemHttpResult InvalidRefresh() =>
         ProblemDetailsSetup.Problem(401, ProblemTypes.For("invalid-refresh-token"), "The refresh token is invalid, expired or revoked.", "Sign in again.");

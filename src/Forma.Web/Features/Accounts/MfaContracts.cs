@@ -9,3 +9,8 @@ public sealed record TotpConfirmRequest([property: Required, StringLength(10)] s
 
 /// <summary>Shown once: each code signs in once in place of the authenticator.</summary>
 public sealed record RecoveryCodes(IReadOnlyList<string> Codes);
+
+public sealed record DisableTotpRequest(
+    [property: Required, StringLength(1024)] string Password,
+    [property: StringLength(10)] string? TotpCode = null,
+    [property: StringLength(20)] string? RecoveryCode = null);

@@ -14,9 +14,11 @@ internal sealed class MfaEndpoints : IEndpointGroup
 {
     public void Map(IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/auth/mfa/totp").WithTags("Auth").RequireAuthorization().RequireTenant()
+        var group = app.MapGroup("/api/v1/auth/mfa/totp").WithTags("Auth").RequireAuthorization().RequireTenant().AllowDuringMfaSetup()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapPost("", Enrol).WithName("EnrolTotp").WithSummary("Start enrolling an authenticator app: a secret and its QR code")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/disable", Disable).WithName("DisableTotp").WithSummary("Turn the second factor off; needs your password and a current code or a recovery code")
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/confirm", Confirm).WithName("ConfirmTotp").WithSummary("Prove the app works with one code; turns the second factor on and returns ten recovery codes");
     }
@@ -54,6 +56,34 @@ internal sealed class MfaEndpoints : IEndpointGroup
         db.AuditEvents.Add(AuditEvent.Record(me.TenantId, "mfa.totp-enabled", clock.GetUtcNow().UtcDateTime, me.UserId, me.UserId.ToString()));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(new RecoveryCodes(codes));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Disable(
+        DisableTotpRequest request, ClaimsPrincipal principal, HttpContext http, FormaDbContext db, CredentialCheck credentials, SecurityAudit audit, CancellationToken cancellationToken)
+    {
+        var me = Caller.From(principal);
+        var email = await db.Users.Where(u => u.Id == me.UserId).Select(u => u.Email).SingleAsync(cancellationToken);
+        var (user, problem) = await credentials.CheckAsync(db, new PresentedCredentials(email, request.Password, request.TotpCode, request.RecoveryCode), http, cancellationToken);
+        if (user is null)
+        {
+            return problem!;
+        }
+
+        if (!user.HasTotp)
+        {
+            return ProblemDetailsSetup.Problem(409, ProblemTypes.For("mfa-not-enabled"), "No authenticator is set up for this account.");
+        }
+
+        if (me.IsStaff && await db.Tenants.AnyAsync(t => t.Id == me.TenantId && t.RequireStaffMfa, cancellationToken))
+        {
+            return ProblemDetailsSetup.Problem(409, ProblemTypes.For("mfa-required-by-business"), "This business requires a second factor of its staff.", "Ask an owner to lift the rule, or keep the authenticator.");
+        }
+
+        user.DisableTotp();
+        await db.RecoveryCodes.Where(c => c.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordForUserAsync(db, user.Id, "mfa.totp-disabled", http, cancellationToken);
+        return TypedResults.NoContent();
     }
 
     private static ProblemHttpResult AlreadyOn() =>

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Forma.Core.Audit;
+using Forma.Core.Tenancy;
 using Forma.Data;
 using Forma.Data.Tenancy;
 using Forma.Web.Infrastructure.Endpoints;
@@ -18,10 +19,12 @@ internal sealed class SessionEndpoints : IEndpointGroup
 {
     public void Map(IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/auth").WithTags("Auth").RequireAuthorization().RequireTenant()
+        var group = app.MapGroup("/api/v1/auth").WithTags("Auth").RequireAuthorization().RequireTenant().AllowDuringMfaSetup()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapGet("/sessions", List).WithName("ListSessions").WithSummary("Your active sessions in this business, newest activity first");
         group.MapDelete("/sessions/{id:guid}", Revoke).WithName("RevokeSession").WithSummary("End one of your sessions");
+        group.MapPost("/switch", Switch).WithName("SwitchBusiness").WithSummary("Start a session in another business you belong to; this one stays signed in")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/logout-everywhere", LogoutEverywhere).WithName("LogoutEverywhere").WithSummary("End every session of yours, in every business you belong to");
     }
 
@@ -55,6 +58,30 @@ internal sealed class SessionEndpoints : IEndpointGroup
         db.AuditEvents.Add(AuditEvent.Record(me.TenantId, "session.revoked", clock.GetUtcNow().UtcDateTime, me.UserId, id.ToString()));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Ok<SessionResponse>, ProblemHttpResult>> Switch(
+        SwitchRequest request, ClaimsPrincipal principal, HttpContext http, FormaDbContext db, IServiceScopeFactory scopes, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var me = Caller.From(principal);
+        var target = await db.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Slug == request.Tenant && t.Status == TenantStatus.Active, cancellationToken);
+        var memberOf = await MembershipLookup.TenantsOfAsync(db, me.UserId, cancellationToken);
+        if (target is null || !memberOf.Contains(target.Id))
+        {
+            // The same answer whether the business does not exist or the person is not in it.
+            return ProblemDetailsSetup.Problem(404, ProblemTypes.TenantNotFound, "You do not belong to a business at that address.");
+        }
+
+        // The new session lives in the other business, so it is written in that business's scope.
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantScope>().Enter(target.Id);
+        var targetDb = scope.ServiceProvider.GetRequiredService<FormaDbContext>();
+        var user = await targetDb.Users.SingleAsync(u => u.Id == me.UserId, cancellationToken);
+        var membership = await targetDb.Memberships.SingleAsync(m => m.UserId == me.UserId, cancellationToken);
+        var session = await scope.ServiceProvider.GetRequiredService<Sessions>().StartAsync(targetDb, user, membership, null, http, cancellationToken);
+        targetDb.AuditEvents.Add(AuditEvent.Record(target.Id, "session.switched-in", clock.GetUtcNow().UtcDateTime, me.UserId, me.TenantId.ToString()));
+        await targetDb.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(session);
     }
 
     private static async Task<NoContent> LogoutEverywhere(ClaimsPrincipal user, FormaDbContext db, IServiceScopeFactory scopes, TimeProvider clock, CancellationToken cancellationToken)

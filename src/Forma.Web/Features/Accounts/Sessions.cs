@@ -24,11 +24,15 @@ public sealed class Sessions(AccessTokens accessTokens, IOptions<AuthOptions> op
     public async Task<SessionResponse> StartAsync(FormaDbContext db, User user, Membership membership, Guid? familyId, HttpContext http, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var value = RefreshTokenValue.New(membership.TenantId);
+        var value = TenantToken.New(membership.TenantId);
         var stored = RefreshToken.Issue(membership.TenantId, user.Id, membership.Id, familyId, value.Hash, now, options.Value.RefreshTokenLifetime,
             http.Connection.RemoteIpAddress?.ToString(), http.Request.Headers.UserAgent.ToString());
         db.RefreshTokens.Add(stored);
-        var access = await accessTokens.CreateAsync(new AccessTokenSubject(user.Id, membership.TenantId, membership.Id, membership.Role.ToString(), stored.FamilyId), cancellationToken);
+        // A business that requires a second factor of its staff lets one without it do nothing but enrol.
+        var mfaSetupRequired = membership.IsStaff && !user.HasTotp
+            // Find, not a query: at sign-up the business is only in the change tracker so far.
+            && (await db.Tenants.FindAsync([membership.TenantId], cancellationToken))!.RequireStaffMfa;
+        var access = await accessTokens.CreateAsync(new AccessTokenSubject(user.Id, membership.TenantId, membership.Id, membership.Role.ToString(), stored.FamilyId, mfaSetupRequired), cancellationToken);
         return new SessionResponse(access, value.ToString(), (int)accessTokens.Lifetime.TotalSeconds, "Bearer", membership.TenantId, user.Id, membership.Role.ToString());
     }
 
@@ -36,7 +40,7 @@ public sealed class Sessions(AccessTokens accessTokens, IOptions<AuthOptions> op
     /// Trades a refresh token for a new one in the same family. A token that was already used means two
     /// parties hold it — one of them a thief — so the whole family is revoked and the event audited.
     /// </summary>
-    public async Task<(RefreshOutcome Outcome, SessionResponse? Session)> RefreshAsync(FormaDbContext db, RefreshTokenValue value, HttpContext http, CancellationToken cancellationToken)
+    public async Task<(RefreshOutcome Outcome, SessionResponse? Session)> RefreshAsync(FormaDbContext db, TenantToken value, HttpContext http, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var hash = value.Hash;

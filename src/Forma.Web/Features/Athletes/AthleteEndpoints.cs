@@ -1,10 +1,12 @@
 using System.Security.Claims;
 using Forma.Core;
+using Forma.Core.Accounts;
 using Forma.Core.Athletes;
 using Forma.Core.Audit;
 using Forma.Core.People;
 using Forma.Data;
 using Forma.Web.Features.Accounts;
+using Forma.Web.Features.ApiKeys;
 using Forma.Web.Infrastructure.Endpoints;
 using Forma.Web.Infrastructure.Problems;
 using Forma.Web.Infrastructure.Tenancy;
@@ -20,15 +22,15 @@ internal sealed class AthleteEndpoints : IEndpointGroup
 
     public void Map(IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/athletes").WithTags("Athletes").RequireAuthorization().RequireTenant()
+        var group = app.MapGroup("/api/v1/athletes").WithTags("Athletes").RequireTenant()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
-        group.MapPost("", Create).WithName("CreateAthlete").WithSummary("Add an athlete; a coach who adds one becomes their coach")
+        group.MapPost("", Create).RequireScope(ApiScopes.AthletesWrite).WithName("CreateAthlete").WithSummary("Add an athlete; a coach who adds one becomes their coach")
             .ProducesProblem(StatusCodes.Status403Forbidden);
-        group.MapGet("", List).WithName("ListAthletes").WithSummary("The athletes the caller may see, by name, a page at a time");
-        group.MapGet("/{id:guid}", Get).WithName("GetAthlete").WithSummary("One athlete");
-        group.MapPut("/{id:guid}", Update).WithName("UpdateAthlete").WithSummary("Replace an athlete's details")
+        group.MapGet("", List).RequireScope(ApiScopes.AthletesRead).WithName("ListAthletes").WithSummary("The athletes the caller may see, by name, a page at a time");
+        group.MapGet("/{id:guid}", Get).RequireScope(ApiScopes.AthletesRead).WithName("GetAthlete").WithSummary("One athlete");
+        group.MapPut("/{id:guid}", Update).RequireScope(ApiScopes.AthletesWrite).WithName("UpdateAthlete").WithSummary("Replace an athlete's details")
             .ProducesProblem(StatusCodes.Status403Forbidden);
-        group.MapDelete("/{id:guid}", Delete).WithName("DeleteAthlete").WithSummary("Remove an athlete")
+        group.MapDelete("/{id:guid}", Delete).RequireScope(ApiScopes.AthletesWrite).WithName("DeleteAthlete").WithSummary("Remove an athlete")
             .ProducesProblem(StatusCodes.Status403Forbidden);
     }
 
@@ -72,7 +74,7 @@ internal sealed class AthleteEndpoints : IEndpointGroup
             return ProblemDetailsSetup.FieldProblem("cursor", "Not a cursor this list handed out.");
         }
 
-        var query = db.Athletes.AsNoTracking().VisibleTo(Caller.From(user));
+        var query = db.Athletes.AsNoTracking().VisibleTo(Caller.From(user), db);
         if (!string.IsNullOrWhiteSpace(search))
         {
             // LIKE on lower-cased columns: case-insensitive on both SQLite and PostgreSQL, wildcards in the term escaped.
@@ -103,7 +105,7 @@ internal sealed class AthleteEndpoints : IEndpointGroup
 
     private static async Task<Results<Ok<AthleteResponse>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal user, FormaDbContext db, CancellationToken cancellationToken)
     {
-        var athlete = await db.Athletes.AsNoTracking().VisibleTo(Caller.From(user)).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        var athlete = await db.Athletes.AsNoTracking().VisibleTo(Caller.From(user), db).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         return athlete is null ? NotFound() : TypedResults.Ok(AthleteResponse.From(athlete));
     }
 
@@ -111,7 +113,7 @@ internal sealed class AthleteEndpoints : IEndpointGroup
         Guid id, AthleteRequest request, ClaimsPrincipal user, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var caller = Caller.From(user);
-        var athlete = await db.Athletes.VisibleTo(caller).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        var athlete = await db.Athletes.VisibleTo(caller, db).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (athlete is null)
         {
             return NotFound();
@@ -137,7 +139,7 @@ internal sealed class AthleteEndpoints : IEndpointGroup
     private static async Task<Results<NoContent, ProblemHttpResult>> Delete(Guid id, ClaimsPrincipal user, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var caller = Caller.From(user);
-        var athlete = await db.Athletes.VisibleTo(caller).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        var athlete = await db.Athletes.VisibleTo(caller, db).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (athlete is null)
         {
             return NotFound();

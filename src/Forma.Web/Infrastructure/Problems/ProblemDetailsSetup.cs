@@ -60,4 +60,15 @@ public static class ProblemDetailsSetup
     /// <summary>A validation problem for one field, in the same shape the framework's validation produces.</summary>
     public static ValidationProblem FieldProblem(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, type: ProblemTypes.Validation);
+
+    /// <summary>Writes a problem from middleware (outside an endpoint), through the same problem-details service.</summary>
+    public static Task WriteProblemAsync(this HttpContext context, int status, string type, string title, string detail)
+    {
+        context.Response.StatusCode = status;
+        return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Type = type, Title = title, Detail = detail },
+        }).AsTask();
+    }
 }

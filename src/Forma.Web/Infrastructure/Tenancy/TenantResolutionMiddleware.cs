@@ -2,7 +2,6 @@ using Forma.Core.Tenancy;
 using Forma.Data;
 using Forma.Data.Tenancy;
 using Forma.Web.Infrastructure.Problems;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -28,7 +27,7 @@ internal sealed partial class TenantResolutionMiddleware(RequestDelegate next, I
             if (hasHostSlug && hostSlug != pathSlug)
             {
                 // acme.forma.app/t/other/… would serve one business's pages under another's origin.
-                await WriteProblemAsync(context, StatusCodes.Status403Forbidden, ProblemTypes.TenantMismatch, "The address names two businesses.", "Use either the business's subdomain or its /t/{slug} path, not both.");
+                await context.WriteProblemAsync(StatusCodes.Status403Forbidden, ProblemTypes.TenantMismatch, "The address names two businesses.", "Use either the business's subdomain or its /t/{slug} path, not both.");
                 return;
             }
 
@@ -56,19 +55,19 @@ internal sealed partial class TenantResolutionMiddleware(RequestDelegate next, I
 
         if (tenant is null || tenant.Status == TenantStatus.Closed)
         {
-            await WriteProblemAsync(context, StatusCodes.Status404NotFound, ProblemTypes.TenantNotFound, "No such business.", $"Nothing is registered at '{slug ?? fromPrincipal.ToString()}'.");
+            await context.WriteProblemAsync(StatusCodes.Status404NotFound, ProblemTypes.TenantNotFound, "No such business.", $"Nothing is registered at '{slug ?? fromPrincipal.ToString()}'.");
             return;
         }
 
         if (fromPrincipal is not null && slug is not null && !string.Equals(slug, tenant.Slug, StringComparison.Ordinal))
         {
-            await WriteProblemAsync(context, StatusCodes.Status403Forbidden, ProblemTypes.TenantMismatch, "This session belongs to another business.", "Switch the session to this business, or use its own address.");
+            await context.WriteProblemAsync(StatusCodes.Status403Forbidden, ProblemTypes.TenantMismatch, "This session belongs to another business.", "Switch the session to this business, or use its own address.");
             return;
         }
 
         if (tenant.Status == TenantStatus.Suspended)
         {
-            await WriteProblemAsync(context, StatusCodes.Status403Forbidden, ProblemTypes.TenantSuspended, "This business is suspended.", "Its owner can contact support to restore access.");
+            await context.WriteProblemAsync(StatusCodes.Status403Forbidden, ProblemTypes.TenantSuspended, "This business is suspended.", "Its owner can contact support to restore access.");
             return;
         }
 
@@ -78,16 +77,5 @@ internal sealed partial class TenantResolutionMiddleware(RequestDelegate next, I
         {
             await next(context);
         }
-    }
-
-    private static Task WriteProblemAsync(HttpContext context, int status, string type, string title, string detail)
-    {
-        var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
-        context.Response.StatusCode = status;
-        return problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = new ProblemDetails { Status = status, Type = type, Title = title, Detail = detail },
-        }).AsTask();
     }
 }
