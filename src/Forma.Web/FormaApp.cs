@@ -8,6 +8,7 @@ using Forma.Web.Features.Health;
 using Forma.Web.Features.Operations;
 using Forma.Web.Infrastructure.Endpoints;
 using Forma.Web.Infrastructure.Logging;
+using Forma.Web.Infrastructure.Mail;
 using Forma.Web.Infrastructure.OpenApi;
 using Forma.Web.Infrastructure.Problems;
 using Forma.Web.Infrastructure.Security;
@@ -81,6 +82,7 @@ public static class FormaApp
     {
         var services = builder.Services;
         services.AddFormaData(builder.Configuration, builder.Environment.ContentRootPath);
+        services.AddFormaMail(builder.Configuration, builder.Environment.ContentRootPath);
         services.Configure<TenancyOptions>(builder.Configuration.GetSection(TenancyOptions.Section));
         services.Configure<OperationsOptions>(builder.Configuration.GetSection(OperationsOptions.Section));
         // Enums travel as their names ("DeadLettered"), which clients can read and which survive reordering.
