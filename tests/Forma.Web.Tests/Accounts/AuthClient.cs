@@ -6,6 +6,7 @@ using Forma.Core.People;
 using Forma.Data;
 using Forma.Data.Tenancy;
 using Forma.Web.Features.Accounts;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Forma.Web.Tests.Accounts;
@@ -52,17 +53,21 @@ internal static class AuthClient
     /// Adds a person with a login and a role to a business (invitations are not built yet), optionally with
     /// an athlete record linked to them, signs them in and returns their membership id and access token.
     /// </summary>
-    public static async Task<(Guid MembershipId, string AccessToken)> AddPersonAsync(WebHost host, Guid tenantId, Role role, string email, bool linkAthleteRecord = false)
+    public static async Task<(Guid MembershipId, string AccessToken)> AddPersonAsync(WebHost host, Guid tenantId, Role role, string email, bool linkAthleteRecord = false, bool existingUser = false)
     {
         Guid membershipId;
         await using (var scope = host.App.Services.CreateAsyncScope())
         {
             scope.ServiceProvider.GetRequiredService<TenantScope>().Enter(tenantId);
             var db = scope.ServiceProvider.GetRequiredService<FormaDbContext>();
-            var user = User.Create(email, "Ben", "Runner", DateTime.UtcNow);
-            user.SetPasswordHash(scope.ServiceProvider.GetRequiredService<PasswordHashing>().Hash(user, Password));
+            var user = existingUser ? await db.Users.SingleAsync(u => u.Email == email) : User.Create(email, "Ben", "Runner", DateTime.UtcNow);
+            if (!existingUser)
+            {
+                user.SetPasswordHash(scope.ServiceProvider.GetRequiredService<PasswordHashing>().Hash(user, Password));
+                db.Users.Add(user);
+            }
+
             var membership = Membership.Create(tenantId, user.Id, role, DateTime.UtcNow);
-            db.Users.Add(user);
             db.Memberships.Add(membership);
             if (linkAthleteRecord)
             {
@@ -75,7 +80,15 @@ internal static class AuthClient
             membershipId = membership.Id;
         }
 
-        using var login = await LoginAsync(host, email, Password);
+        // Someone in several businesses names the one to sign in to.
+        string? slug = null;
+        if (existingUser)
+        {
+            using var tenant = await host.Client.SendAsync(WebHost.AsOperator(HttpMethod.Get, $"/api/v1/ops/tenants/{tenantId}"));
+            slug = (await tenant.Content.ReadFromJsonAsync<JsonElement>()).Text("subdomain");
+        }
+
+        using var login = await LoginAsync(host, email, Password, slug);
         return (membershipId, (await login.Content.ReadFromJsonAsync<JsonElement>()).Text("accessToken"));
     }
 }
