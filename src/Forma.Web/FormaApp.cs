@@ -1,12 +1,14 @@
 using System.Text.Json.Serialization;
 using Forma.Core.People;
 using Forma.Data;
+using Forma.Data.BackgroundJobs;
 using Forma.Web.Features.Accounts;
 using Forma.Web.Features.ApiKeys;
 using Forma.Web.Features.Demo;
 using Forma.Web.Features.Health;
 using Forma.Web.Features.Operations;
 using Forma.Web.Infrastructure.Endpoints;
+using Forma.Web.Infrastructure.Links;
 using Forma.Web.Infrastructure.Logging;
 using Forma.Web.Infrastructure.Mail;
 using Forma.Web.Infrastructure.OpenApi;
@@ -114,6 +116,12 @@ public static class FormaApp
         services.AddSingleton<SecurityAudit>();
         services.AddSingleton<TwoFactor>();
         services.AddSingleton<CredentialCheck>();
+        services.Configure<AccountRateLimitOptions>(builder.Configuration.GetSection(AccountRateLimitOptions.Section));
+        services.AddSingleton<AccountRateLimiter>();
+        services.Configure<AppOptions>(builder.Configuration.GetSection(AppOptions.Section));
+        services.AddSingleton<PublicLinks>();
+        services.AddSingleton<AccountEmails>();
+        services.AddJobHandler<PasswordResetRequested, PasswordResetRequestedHandler>();
         services.AddAuthRateLimits(builder.Configuration);
         // One default scheme that hands API keys (fma_…) to their handler and everything else to access tokens.
         services.AddAuthentication(CredentialScheme)

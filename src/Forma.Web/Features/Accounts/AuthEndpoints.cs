@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Forma.Core;
+using Forma.Core.Accounts;
 using Forma.Core.Audit;
 using Forma.Core.People;
 using Forma.Core.People.Passwords;
@@ -7,6 +8,7 @@ using Forma.Core.Tenancy;
 using Forma.Data;
 using Forma.Data.Tenancy;
 using Forma.Web.Infrastructure.Endpoints;
+using Forma.Web.Infrastructure.Mail;
 using Forma.Web.Infrastructure.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -33,7 +35,7 @@ internal sealed class AuthEndpoints : IEndpointGroup
     }
 
     private static async Task<Results<Created<SessionResponse>, ValidationProblem, ProblemHttpResult>> Signup(
-        SignupRequest request, FormaDbContext db, TenantScope scope, Sessions sessions, PasswordHashing passwords, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
+        SignupRequest request, FormaDbContext db, TenantScope scope, Sessions sessions, PasswordHashing passwords, AccountEmails emails, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (!TenantSlug.TryParse(request.Subdomain, out var slug, out var slugError))
@@ -95,6 +97,7 @@ internal sealed class AuthEndpoints : IEndpointGroup
         var owner = Membership.Create(tenant.Id, user.Id, Role.Owner, now);
         db.Memberships.Add(owner);
         db.AuditEvents.Add(AuditEvent.Record(tenant.Id, "tenant.signed-up", now, user.Id, tenant.Id.ToString()));
+        db.EnqueueEmail(emails.Verification(user, UserTokens.Issue(db, user.Id, UserTokenPurpose.EmailVerification, now)), now);
         var session = await sessions.StartAsync(db, user, owner, null, http, cancellationToken);
         try
         {

@@ -15,12 +15,17 @@ public sealed record PresentedCredentials(string Email, string Password, string?
 /// exists, the same answer for a locked account as for a wrong password, failures counted towards the
 /// lockout, and every outcome audited in each business the person belongs to.
 /// </summary>
-public sealed class CredentialCheck(PasswordHashing passwords, TwoFactor twoFactor, SecurityAudit audit, TimeProvider clock)
+public sealed class CredentialCheck(PasswordHashing passwords, TwoFactor twoFactor, SecurityAudit audit, AccountRateLimiter perAccount, TimeProvider clock)
 {
     /// <summary>The person when everything checks out (a re-hashed password is left for the caller's save); otherwise the problem to answer with.</summary>
-    public async Task<(User? User, ProblemHttpResult? Problem)> CheckAsync(FormaDbContext db, PresentedCredentials presented, HttpContext http, CancellationToken cancellationToken)
+    public async Task<(User? User, ProblemHttpResult? Problem)> CheckAsync(FormaDbContext db, PresentedCredentials presented, HttpContext http, CancellationToken cancellationToken, bool requireSecondFactor = true)
     {
         var email = presented.Email.Trim().ToLowerInvariant();
+        if (!perAccount.TryAcquire(AccountRateLimiter.SignIns, email))
+        {
+            return (null, AccountRateLimiter.TooMany());
+        }
+
         var user = await db.Users.SingleOrDefaultAsync(u => u.Email == email, cancellationToken);
         if (user is null)
         {
@@ -44,7 +49,8 @@ public sealed class CredentialCheck(PasswordHashing passwords, TwoFactor twoFact
             return (null, WrongCredentials());
         }
 
-        if (user.HasTotp)
+        // A signed-in person re-entering their password (to change it) already passed the second factor.
+        if (user.HasTotp && requireSecondFactor)
         {
             switch (await twoFactor.VerifyAsync(db, user, presented.TotpCode, presented.RecoveryCode, cancellationToken))
             {

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Forma.Core.Audit;
 using Forma.Data;
-using Forma.Data.Tenancy;
 
 namespace Forma.Web.Features.Accounts;
 
@@ -14,13 +13,10 @@ public sealed class SecurityAudit(IServiceScopeFactory scopes, TimeProvider cloc
     public async Task RecordForUserAsync(FormaDbContext platformDb, Guid userId, string action, HttpContext http, CancellationToken cancellationToken)
     {
         var details = JsonSerializer.Serialize(new { ip = http.Connection.RemoteIpAddress?.ToString(), userAgent = http.Request.Headers.UserAgent.ToString() });
-        foreach (var tenantId in await MembershipLookup.TenantsOfAsync(platformDb, userId, cancellationToken))
+        await EveryBusiness.ForEachAsync(scopes, platformDb, userId, (db, tenantId) =>
         {
-            await using var scope = scopes.CreateAsyncScope();
-            scope.ServiceProvider.GetRequiredService<TenantScope>().Enter(tenantId);
-            var db = scope.ServiceProvider.GetRequiredService<FormaDbContext>();
             db.AuditEvents.Add(AuditEvent.Record(tenantId, action, clock.GetUtcNow().UtcDateTime, userId, userId.ToString(), details));
-            await db.SaveChangesAsync(cancellationToken);
-        }
+            return db.SaveChangesAsync(cancellationToken);
+        }, cancellationToken);
     }
 }

@@ -86,19 +86,7 @@ internal sealed class SessionEndpoints : IEndpointGroup
 
     private static async Task<NoContent> LogoutEverywhere(ClaimsPrincipal user, FormaDbContext db, IServiceScopeFactory scopes, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var me = Caller.From(user);
-        var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var tenantId in await MembershipLookup.TenantsOfAsync(db, me.UserId, cancellationToken))
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            scope.ServiceProvider.GetRequiredService<TenantScope>().Enter(tenantId);
-            var tenantDb = scope.ServiceProvider.GetRequiredService<FormaDbContext>();
-            await tenantDb.RefreshTokens.Where(t => t.UserId == me.UserId && t.RevokedAt == null)
-                .ExecuteUpdateAsync(set => set.SetProperty(t => t.RevokedAt, now).SetProperty(t => t.RevokedReason, "signed-out-everywhere"), cancellationToken);
-            tenantDb.AuditEvents.Add(AuditEvent.Record(tenantId, "session.signed-out-everywhere", now, me.UserId, me.UserId.ToString()));
-            await tenantDb.SaveChangesAsync(cancellationToken);
-        }
-
+        await EveryBusiness.EndSessionsAsync(scopes, db, Caller.From(user).UserId, "signed-out-everywhere", null, clock.GetUtcNow().UtcDateTime, cancellationToken);
         return TypedResults.NoContent();
     }
 }

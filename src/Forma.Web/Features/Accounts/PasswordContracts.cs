@@ -1,0 +1,15 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Forma.Web.Features.Accounts;
+
+public sealed record ForgotPasswordRequest([property: Required, StringLength(254)] string Email);
+
+public sealed record ResetPasswordRequest(
+    [property: Required, StringLength(100)] string Token,
+    [property: Required, StringLength(1024)] string NewPassword);
+
+public sealed record ChangePasswordRequest(
+    [property: Required, StringLength(1024)] string CurrentPassword,
+    [property: Required, StringLength(1024)] string NewPassword);
+
+public sealed record VerifyEmailRequest([property: Required, StringLength(100)] string Token);

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Options;
+
+namespace Forma.Web.Infrastructure.Links;
+
+/// <summary>The <c>App</c> configuration section.</summary>
+public sealed class AppOptions
+{
+    public const string Section = "App";
+
+    /// <summary>Where people reach Forma in a browser; links in emails start here.</summary>
+    public Uri PublicUrl { get; set; } = new("http://localhost:5000/");
+}
+
+/// <summary>
+/// Absolute links for emails. Built from configuration, never from the request's Host header: a forged
+/// Host would otherwise put an attacker's domain into a password-reset link (host-header poisoning).
+/// </summary>
+public sealed class PublicLinks(IOptions<AppOptions> options)
+{
+    public string To(string path, string token) =>
+        new Uri(options.Value.PublicUrl, path.TrimStart('/')) + "?token=" + Uri.EscapeDataString(token);
+}
