@@ -6,6 +6,7 @@ using Forma.Web.Features.Accounts;
 using Forma.Web.Features.ApiKeys;
 using Forma.Web.Features.Demo;
 using Forma.Web.Features.Health;
+using Forma.Web.Features.Lifecycle;
 using Forma.Web.Features.Operations;
 using Forma.Web.Infrastructure.Endpoints;
 using Forma.Web.Infrastructure.Links;
@@ -122,6 +123,7 @@ public static class FormaApp
         services.AddSingleton<PublicLinks>();
         services.AddSingleton<AccountEmails>();
         services.AddJobHandler<PasswordResetRequested, PasswordResetRequestedHandler>();
+        services.AddJobHandler<PurgeClosedTenant, PurgeClosedTenantHandler>();
         services.AddAuthRateLimits(builder.Configuration);
         // One default scheme that hands API keys (fma_…) to their handler and everything else to access tokens.
         services.AddAuthentication(CredentialScheme)

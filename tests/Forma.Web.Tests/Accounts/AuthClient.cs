@@ -47,6 +47,18 @@ internal static class AuthClient
         return request;
     }
 
+    /// <summary>A request with the session's access token and, when given, a JSON body.</summary>
+    public static Task<HttpResponseMessage> Send(WebHost host, HttpMethod method, string path, string accessToken, object? body = null)
+    {
+        var request = WithToken(method, path, accessToken);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+
+        return host.Client.SendAsync(request);
+    }
+
     public static string Text(this JsonElement element, string property) => element.GetProperty(property).GetString()!;
 
     /// <summary>

@@ -52,7 +52,7 @@ public class SignInProtectionTests
     [Fact]
     public async Task ParallelWrongPasswords_AllCount_AndLockTheAccount()
     {
-        await using var host = await WebHost.StartAsync(settings: new() { ["RateLimits:Auth:PermitLimit"] = "100" });
+        await using var host = await WebHost.StartAsync(settings: new() { ["RateLimits:Auth:PermitLimit"] = "100", ["RateLimits:Account:SignInsPerMinute"] = "100" });
         await SignupAsync(host, email: "ada@example.com");
 
         var guesses = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => LoginAsync(host, "ada@example.com", "guess number " + i)));
@@ -76,5 +76,21 @@ public class SignInProtectionTests
         using var throttled = await LoginAsync(host, "nobody@example.com", "whatever-password");
         await ProblemAssert.IsProblemAsync(throttled, HttpStatusCode.TooManyRequests, "too-many-requests");
         Assert.True(throttled.Headers.RetryAfter is not null);
+    }
+
+    /// <summary>Guesses at one account from many addresses (a botnet) meet the per-account limit; other accounts are unaffected.</summary>
+    [Fact]
+    public async Task ManySignInsToOneAccount_AreThrottledWith429_WhateverTheAddress()
+    {
+        await using var host = await WebHost.StartAsync(settings: new() { ["RateLimits:Auth:PermitLimit"] = "100", ["RateLimits:Account:SignInsPerMinute"] = "3" });
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var allowed = await LoginAsync(host, "target@example.com", "guess-" + i);
+            Assert.Equal(HttpStatusCode.Unauthorized, allowed.StatusCode);
+        }
+
+        await ProblemAssert.IsProblemAsync(await LoginAsync(host, "Target@Example.com", "guess-4"), HttpStatusCode.TooManyRequests, "too-many-requests");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await LoginAsync(host, "someone-else@example.com", "guess")).StatusCode);
     }
 }

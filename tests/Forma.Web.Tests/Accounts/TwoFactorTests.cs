@@ -26,7 +26,7 @@ public class TwoFactorTests
         var enrolment = await enrol.Content.ReadFromJsonAsync<JsonElement>();
         Assert.StartsWith("<svg", enrolment.Text("qrCodeSvg"), StringComparison.Ordinal);
         Assert.Contains($"secret={enrolment.Text("secret")}", enrolment.Text("otpAuthUri"), StringComparison.Ordinal);
-        var secret = Base32Decode(enrolment.Text("secret"));
+        var secret = Authenticator.Base32Decode(enrolment.Text("secret"));
 
         var wrongConfirm = await ConfirmAsync(host, token, Totp.Code(secret, Totp.StepAt(clock.GetUtcNow()) + 5));
         await ProblemAssert.IsProblemAsync(wrongConfirm, HttpStatusCode.BadRequest, "validation");
@@ -71,24 +71,4 @@ public class TwoFactorTests
 
     private static Task<HttpResponseMessage> Login(WebHost host, string? totp = null, string? recovery = null) =>
         host.Client.PostAsJsonAsync("/api/v1/auth/login", new { email = "ada@example.com", password = Password, totpCode = totp, recoveryCode = recovery });
-
-    /// <summary>RFC 4648 base32 decoding, written here independently of the code under test.</summary>
-    private static byte[] Base32Decode(string text)
-    {
-        const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        var bytes = new List<byte>();
-        int buffer = 0, bits = 0;
-        foreach (var c in text)
-        {
-            buffer = (buffer << 5) | Alphabet.IndexOf(c, StringComparison.Ordinal);
-            bits += 5;
-            if (bits >= 8)
-            {
-                bytes.Add((byte)((buffer >> (bits - 8)) & 0xff));
-                bits -= 8;
-            }
-        }
-
-        return [.. bytes];
-    }
 }

@@ -111,15 +111,4 @@ public class InvitationTests
     }
 
     private static Task<HttpResponseMessage> Accept(WebHost host, object body) => host.Client.PostAsJsonAsync("/api/v1/invitations/accept", body);
-
-    private static Task<HttpResponseMessage> Send(WebHost host, HttpMethod method, string path, string token, object? body = null)
-    {
-        var request = WithToken(method, path, token);
-        if (body is not null)
-        {
-            request.Content = JsonContent.Create(body);
-        }
-
-        return host.Client.SendAsync(request);
-    }
 }

@@ -149,15 +149,4 @@ public class MemberTests
         using var response = await Send(host, HttpMethod.Post, "/api/v1/athletes", token, new { firstName, lastName = "Child" });
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).Text("id");
     }
-
-    private static Task<HttpResponseMessage> Send(WebHost host, HttpMethod method, string path, string token, object? body = null)
-    {
-        var request = WithToken(method, path, token);
-        if (body is not null)
-        {
-            request.Content = JsonContent.Create(body);
-        }
-
-        return host.Client.SendAsync(request);
-    }
 }

@@ -34,7 +34,7 @@ internal sealed class EmailVerificationEndpoints : IEndpointGroup
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<Accepted, ProblemHttpResult>> Resend(
+    private static async Task<Results<Accepted<EmailOnItsWay>, ProblemHttpResult>> Resend(
         ClaimsPrincipal principal, FormaDbContext db, AccountEmails emails, AccountRateLimiter perAccount, TimeProvider clock, CancellationToken cancellationToken)
     {
         var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == Caller.From(principal).UserId, cancellationToken);
@@ -51,6 +51,6 @@ internal sealed class EmailVerificationEndpoints : IEndpointGroup
         var now = clock.GetUtcNow().UtcDateTime;
         db.EnqueueEmail(emails.Verification(user, UserTokens.Issue(db, user.Id, UserTokenPurpose.EmailVerification, now)), now);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Accepted((string?)null);
+        return TypedResults.Accepted((string?)null, new EmailOnItsWay($"A new confirmation link is on its way to {user.Email}."));
     }
 }

@@ -13,3 +13,6 @@ public sealed record ChangePasswordRequest(
     [property: Required, StringLength(1024)] string NewPassword);
 
 public sealed record VerifyEmailRequest([property: Required, StringLength(100)] string Token);
+
+/// <summary>The answer to a request whose outcome arrives by email.</summary>
+public sealed record EmailOnItsWay(string Message);

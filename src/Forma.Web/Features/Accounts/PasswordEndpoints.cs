@@ -24,7 +24,7 @@ internal sealed class PasswordEndpoints : IEndpointGroup
             .RequireAuthorization().AllowDuringMfaSetup().ProducesProblem(StatusCodes.Status401Unauthorized);
     }
 
-    private static async Task<Results<Accepted, ProblemHttpResult>> Forgot(
+    private static async Task<Results<Accepted<EmailOnItsWay>, ProblemHttpResult>> Forgot(
         ForgotPasswordRequest request, FormaDbContext db, AccountRateLimiter perAccount, TimeProvider clock, CancellationToken cancellationToken)
     {
         var email = request.Email.Trim().ToLowerInvariant();
@@ -36,7 +36,7 @@ internal sealed class PasswordEndpoints : IEndpointGroup
         // Only a job row is written here, whatever the address: see PasswordResetRequested.
         db.Enqueue(new PasswordResetRequested(email), clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Accepted((string?)null);
+        return TypedResults.Accepted((string?)null, new EmailOnItsWay("If an account uses this address, a link to reset its password is on its way."));
     }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Reset(

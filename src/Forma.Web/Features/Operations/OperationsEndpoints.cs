@@ -1,6 +1,8 @@
+using Forma.Core.Audit;
 using Forma.Core.Tenancy;
 using Forma.Data;
 using Forma.Data.BackgroundJobs;
+using Forma.Data.Tenancy;
 using Forma.Web.Infrastructure.Endpoints;
 using Forma.Web.Infrastructure.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -38,6 +40,31 @@ internal sealed class OperationsEndpoints : IEndpointGroup
             .WithName("GetTenant")
             .WithSummary("A business by id")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/tenants/{id:guid}/reopen", ReopenTenant)
+            .WithName("ReopenTenant")
+            .WithSummary("Undo an owner's closing of a business before its data is purged")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    private static async Task<Results<Ok<TenantResponse>, ProblemHttpResult>> ReopenTenant(Guid id, FormaDbContext db, TenantScope scope, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var tenant = await db.Tenants.SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
+        if (tenant is null)
+        {
+            return ProblemDetailsSetup.Problem(404, ProblemTypes.NotFound, "No such business (or it was already purged).");
+        }
+
+        if (tenant.Status != TenantStatus.Closed)
+        {
+            return ProblemDetailsSetup.Problem(409, ProblemTypes.Conflict, "This business is not closed.");
+        }
+
+        tenant.Reopen();
+        scope.Enter(tenant.Id);
+        db.AuditEvents.Add(AuditEvent.Record(tenant.Id, "tenant.reopened", clock.GetUtcNow().UtcDateTime, null, tenant.Id.ToString()));
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(ToResponse(tenant));
     }
 
     private static async Task<Results<Ok<List<JobSummary>>, ValidationProblem>> ListJobs(FormaDbContext db, CancellationToken cancellationToken, string state = nameof(JobState.DeadLettered), int limit = 50)
