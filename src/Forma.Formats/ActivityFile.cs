@@ -1,0 +1,64 @@
+namespace Forma.Formats;
+
+/// <summary>
+/// One recording decoded from any format: what it is, its sessions and laps, and its samples as columns.
+/// A multisport FIT file has several sessions; GPX has none (the summary is computed later by analytics).
+/// </summary>
+public sealed record ActivityFile(
+    ActivityMetadata Metadata,
+    IReadOnlyList<ActivitySegment> Sessions,
+    IReadOnlyList<ActivitySegment> Laps,
+    SampleStreams Streams)
+{
+    /// <summary>Problems that did not stop decoding (a bad CRC read in salvage mode, an unknown unit), for the import report.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}
+
+public enum ActivityFormat
+{
+    Fit,
+    Gpx,
+    Tcx,
+}
+
+/// <summary>What the recording is and what recorded it.</summary>
+public sealed record ActivityMetadata
+{
+    public required ActivityFormat Format { get; init; }
+
+    /// <summary>Lower-case sport name (the FIT profile's names: <c>running</c>, <c>cycling</c>, <c>swimming</c>, …); <c>generic</c> when unknown.</summary>
+    public string Sport { get; init; } = "generic";
+    public string? SubSport { get; init; }
+
+    /// <summary>When the recording started, UTC; the first sample's time when the file names none.</summary>
+    public DateTime? StartTime { get; init; }
+
+    /// <summary>Local time minus UTC at the start, when the file says (FIT activity.local_timestamp).</summary>
+    public TimeSpan? LocalOffset { get; init; }
+    public string? Name { get; init; }
+    public DeviceInfo? Device { get; init; }
+}
+
+/// <summary>The recording device: manufacturer and product as the file names them (FIT enum names, or a GPX creator string).</summary>
+public sealed record DeviceInfo(string? Manufacturer, string? Product, uint? SerialNumber, string? SoftwareVersion);
+
+/// <summary>A session or a lap as the device summarised it. Units: seconds, metres, m/s, bpm, rpm, watts, kcal.</summary>
+public sealed record ActivitySegment
+{
+    public DateTime? StartTime { get; init; }
+    public double? ElapsedTime { get; init; }
+    public double? TimerTime { get; init; }
+    public double? Distance { get; init; }
+    public string? Sport { get; init; }
+    public string? SubSport { get; init; }
+    public double? AverageSpeed { get; init; }
+    public double? MaxSpeed { get; init; }
+    public double? AverageHeartRate { get; init; }
+    public double? MaxHeartRate { get; init; }
+    public double? AverageCadence { get; init; }
+    public double? AveragePower { get; init; }
+    public double? MaxPower { get; init; }
+    public double? TotalAscent { get; init; }
+    public double? TotalDescent { get; init; }
+    public double? Calories { get; init; }
+}
