@@ -14,7 +14,9 @@ public static class EmailAddress
             && at == value.LastIndexOf('@')
             && value.IndexOf('.', at) > at + 1
             && !value.EndsWith('.')
-            && !value.Any(char.IsWhiteSpace);
+            && !value.Any(char.IsWhiteSpace)
+            // What the mail sender will accept, so an address we store can always be written to.
+            && System.Net.Mail.MailAddress.TryCreate(value, out var parsed) && parsed.Address == value && parsed.DisplayName.Length == 0;
         return valid ? value : throw new DomainException("invalid-email", $"'{email}' is not an email address.", field);
     }
 }

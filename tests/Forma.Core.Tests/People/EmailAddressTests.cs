@@ -20,6 +20,9 @@ public class EmailAddressTests
     [InlineData("user@localhost")]
     [InlineData("user@example.")]
     [InlineData("sp ace@example.com")]
+    [InlineData("a..b@example.com")]
+    [InlineData("a,b@example.com")]
+    [InlineData("a(b)@example.com")]
     public void Normalize_WithSomethingThatIsNotAnAddress_Throws(string input)
     {
         Assert.Equal("invalid-email", Assert.Throws<DomainException>(() => EmailAddress.Normalize(input)).Code);

@@ -26,6 +26,10 @@ public class EmailFlowTests
         Assert.StartsWith("http://localhost:5000/verify-email?token=", MailLinks.First(email.TextBody), StringComparison.Ordinal);
         Assert.Null(await VerifiedAtAsync(host, "vera@example.com"));
 
+        // Once sent, the queued job no longer holds the link's secret.
+        var sent = await Mail.MailTestKit.WaitForSuccessAsync(host, await MailJobIdAsync(host));
+        Assert.DoesNotContain(token, sent.Payload, StringComparison.Ordinal);
+
         Assert.Equal(HttpStatusCode.NoContent, (await host.Client.PostAsJsonAsync("/api/v1/auth/email/verify", new { token })).StatusCode);
         Assert.NotNull(await VerifiedAtAsync(host, "vera@example.com"));
         await ProblemAssert.IsProblemAsync(await host.Client.PostAsJsonAsync("/api/v1/auth/email/verify", new { token }), HttpStatusCode.Unauthorized, "invalid-token");
@@ -99,6 +103,12 @@ public class EmailFlowTests
         Assert.Equal([HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.TooManyRequests], statuses);
         using var other = await host.Client.PostAsJsonAsync("/api/v1/auth/password/forgot", new { email = "someone-else@example.com" });
         Assert.Equal(HttpStatusCode.Accepted, other.StatusCode);
+    }
+
+    private static async Task<Guid> MailJobIdAsync(WebHost host)
+    {
+        await using var scope = host.App.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<FormaDbContext>().BackgroundJobs.Where(j => j.Type == "mail.send").Select(j => j.Id).SingleAsync();
     }
 
     private static async Task<DateTime?> VerifiedAtAsync(WebHost host, string email)

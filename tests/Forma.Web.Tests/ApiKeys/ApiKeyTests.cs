@@ -116,4 +116,18 @@ public class ApiKeyTests
         request.Content = JsonContent.Create(new { name = "Zapier", scopes, expiresAt });
         return host.Client.SendAsync(request);
     }
+
+    [Fact]
+    public async Task Key_StopsWorking_WhenItsCreatorNoLongerManagesTheBusiness()
+    {
+        await using var host = await WebHost.StartAsync();
+        var owner = await SignupAsync(host);
+        var (adminId, adminToken) = await AddPersonAsync(host, Guid.Parse(owner.Text("tenantId")), Role.Admin, "admin@example.com");
+        var key = (await (await CreateKeyAsync(host, adminToken, ["athletes:read"])).Content.ReadFromJsonAsync<JsonElement>()).Text("key");
+        Assert.Equal(HttpStatusCode.OK, (await host.Client.SendAsync(WithToken(HttpMethod.Get, "/api/v1/athletes", key))).StatusCode);
+
+        using var demoted = await Send(host, HttpMethod.Put, $"/api/v1/members/{adminId}/role", owner.Text("accessToken"), new { role = "Coach" });
+        Assert.Equal(HttpStatusCode.OK, demoted.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.Client.SendAsync(WithToken(HttpMethod.Get, "/api/v1/athletes", key))).StatusCode);
+    }
 }

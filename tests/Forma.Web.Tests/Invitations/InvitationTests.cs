@@ -103,6 +103,21 @@ public class InvitationTests
         await ProblemAssert.IsProblemAsync(await Accept(host, new { token = "garbage", password = NewPassword }), HttpStatusCode.Unauthorized, "invalid-token");
     }
 
+    [Fact]
+    public async Task Invitation_FromSomeoneDemotedSinceSendingIt_NoLongerWorks()
+    {
+        await using var listener = new SmtpListener();
+        await using var host = await Mail.MailTestKit.StartAsync(DatabaseProvider.Sqlite, listener);
+        var owner = await SignupAsync(host);
+        var tenantId = Guid.Parse(owner.Text("tenantId"));
+        var (adminId, adminToken) = await AddPersonAsync(host, tenantId, Role.Admin, "admin@example.com");
+        Assert.Equal(HttpStatusCode.Created, (await Send(host, HttpMethod.Post, "/api/v1/invitations", adminToken, new { email = "new.coach@example.com", role = "Coach" })).StatusCode);
+        var (_, token) = await TokenMailedToAsync(listener, "new.coach@example.com", "invited you");
+
+        Assert.Equal(HttpStatusCode.OK, (await Send(host, HttpMethod.Put, $"/api/v1/members/{adminId}/role", owner.Text("accessToken"), new { role = "Athlete" })).StatusCode);
+        await ProblemAssert.IsProblemAsync(await Accept(host, new { token, password = NewPassword, firstName = "N", lastName = "C" }), HttpStatusCode.Unauthorized, "invalid-token");
+    }
+
     private static async Task<List<string>> TokenMailsAsync(SmtpListener listener, string to)
     {
         await listener.WaitForMessageAsync(m => m.Recipients.Contains(to) && listener.Messages.Count(x => x.Recipients.Contains(to)) >= 2, Mail.MailTestKit.Wait);

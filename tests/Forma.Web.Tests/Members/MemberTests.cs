@@ -64,6 +64,27 @@ public class MemberTests
     }
 
     [Fact]
+    public async Task Coach_SeesTheStaff_AndOfTheClientsOnlyTheirOwn()
+    {
+        await using var host = await WebHost.StartAsync();
+        var owner = await SignupAsync(host);
+        var tenantId = Guid.Parse(owner.Text("tenantId"));
+        var (coachId, coachToken) = await AddPersonAsync(host, tenantId, Role.Coach, "coach@example.com");
+        var (_, mineToken) = await AddPersonAsync(host, tenantId, Role.Athlete, "mine@example.com", linkAthleteRecord: true);
+        await AddPersonAsync(host, tenantId, Role.Athlete, "theirs@example.com", linkAthleteRecord: true);
+        var mine = (await (await Send(host, HttpMethod.Get, "/api/v1/athletes", mineToken)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items")[0];
+        var assign = new { firstName = mine.Text("firstName"), lastName = mine.Text("lastName"), coachId };
+        Assert.Equal(HttpStatusCode.OK, (await Send(host, HttpMethod.Put, $"/api/v1/athletes/{mine.Text("id")}", owner.Text("accessToken"), assign)).StatusCode);
+
+        var seen = await (await Send(host, HttpMethod.Get, "/api/v1/members", coachToken)).Content.ReadFromJsonAsync<JsonElement>();
+        var emails = seen.EnumerateArray().Select(m => m.Text("email")).ToList();
+        Assert.Contains("coach@example.com", emails);
+        Assert.Contains("mine@example.com", emails);
+        Assert.DoesNotContain("theirs@example.com", emails);
+        Assert.Equal(4, (await (await Send(host, HttpMethod.Get, "/api/v1/members", owner.Text("accessToken"))).Content.ReadFromJsonAsync<JsonElement>()).GetArrayLength());
+    }
+
+    [Fact]
     public async Task Remove_EndsTheMembersAccess_AndFreesTheirAthletes()
     {
         await using var host = await WebHost.StartAsync();

@@ -24,6 +24,7 @@ internal sealed class EmailVerificationEndpoints : IEndpointGroup
     private static async Task<Results<NoContent, ProblemHttpResult>> Verify(VerifyEmailRequest request, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (await UserTokens.PeekAsync(db, request.Token, UserTokenPurpose.EmailVerification, now, cancellationToken) is not { } userId
             || !await UserTokens.RedeemAsync(db, request.Token, userId, UserTokenPurpose.EmailVerification, now, cancellationToken))
         {
@@ -31,6 +32,7 @@ internal sealed class EmailVerificationEndpoints : IEndpointGroup
         }
 
         await db.Users.Where(u => u.Id == userId && u.EmailVerifiedAt == null).ExecuteUpdateAsync(set => set.SetProperty(u => u.EmailVerifiedAt, now), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return TypedResults.NoContent();
     }
 

@@ -79,9 +79,14 @@ internal sealed class MfaEndpoints : IEndpointGroup
             return ProblemDetailsSetup.Problem(409, ProblemTypes.For("mfa-required-by-business"), "This business requires a second factor of its staff.", "Ask an owner to lift the rule, or keep the authenticator.");
         }
 
-        user.DisableTotp();
-        await db.RecoveryCodes.Where(c => c.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            user.DisableTotp();
+            await db.RecoveryCodes.Where(c => c.UserId == user.Id).ExecuteDeleteAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         await audit.RecordForUserAsync(db, user.Id, "mfa.totp-disabled", http, cancellationToken);
         return TypedResults.NoContent();
     }

@@ -52,7 +52,7 @@ public sealed class Sessions(AccessTokens accessTokens, IOptions<AuthOptions> op
 
         // Claim the token atomically: of two refreshes racing with one token, only one wins.
         var claimed = token.UsedAt is null && await db.RefreshTokens
-            .Where(t => t.TenantId == token.TenantId && t.Id == token.Id && t.UsedAt == null)
+            .Where(t => t.TenantId == token.TenantId && t.Id == token.Id && t.UsedAt == null && t.RevokedAt == null && t.ExpiresAt > now)
             .ExecuteUpdateAsync(set => set.SetProperty(t => t.UsedAt, now), cancellationToken) == 1;
         if (!claimed)
         {

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
+using Forma.Core.People;
 using Forma.Data;
 using Forma.Data.Tenancy;
 using Forma.Web.Infrastructure.Tenancy;
@@ -63,6 +64,12 @@ internal sealed class ApiKeyAuthentication(
         if (key is null || !key.IsActiveAt(now))
         {
             return AuthenticateResult.Fail("The API key is unknown, revoked or expired.");
+        }
+
+        // A key acts as an admin would, so it lasts only while the person who made it still manages the business.
+        if (!await db.Memberships.AnyAsync(m => m.UserId == key.CreatedByUserId && (m.Role == Role.Owner || m.Role == Role.Admin), Context.RequestAborted))
+        {
+            return AuthenticateResult.Fail("The person who created this API key no longer manages the business.");
         }
 
         if (key.LastUsedAt is null || key.LastUsedAt < now - LastUsedResolution)

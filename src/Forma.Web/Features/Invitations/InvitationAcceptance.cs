@@ -50,6 +50,13 @@ internal sealed class InvitationAcceptance : IEndpointGroup
             return InvalidToken();
         }
 
+        // The inviter's authority is checked again now: someone demoted since sending cannot still bring in an admin.
+        var inviterRole = await db.Memberships.Where(m => m.Id == invitation.InvitedByMembershipId).Select(m => (Role?)m.Role).SingleOrDefaultAsync(cancellationToken);
+        if (inviterRole is not { } role || !Invitation.MayInvite(role, invitation.Role))
+        {
+            return InvalidToken();
+        }
+
         var (user, problem) = await FindOrCreateAccountAsync(request, invitation, db, credentials, passwords, now, http, cancellationToken);
         if (problem is not null)
         {

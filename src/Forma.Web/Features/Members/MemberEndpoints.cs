@@ -31,12 +31,23 @@ internal sealed class MemberEndpoints : IEndpointGroup
 
     private static async Task<Results<Ok<List<MemberInfo>>, ProblemHttpResult>> List(ClaimsPrincipal user, FormaDbContext db, CancellationToken cancellationToken)
     {
-        if (!Caller.From(user).IsStaff)
+        var me = Caller.From(user);
+        if (!me.IsStaff)
         {
             return ProblemDetailsSetup.Problem(403, ProblemTypes.Forbidden, "Only owners, admins and coaches see the member list.");
         }
 
-        var members = await db.Memberships.AsNoTracking()
+        var memberships = db.Memberships.AsNoTracking();
+        if (!me.ManagesEveryone)
+        {
+            // A coach sees the staff and, of the clients, only their own athletes and those athletes' guardians.
+            var mine = db.Athletes.Where(a => a.CoachMembershipId == me.MembershipId);
+            memberships = memberships.Where(m => m.Role == Role.Owner || m.Role == Role.Admin || m.Role == Role.Coach
+                || mine.Any(a => a.UserId == m.UserId)
+                || db.Guardianships.Any(g => g.GuardianMembershipId == m.Id && mine.Any(a => a.Id == g.AthleteId)));
+        }
+
+        var members = await memberships
             .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m, u })
             .OrderBy(x => x.u.LastName).ThenBy(x => x.u.FirstName)
             .Select(x => new MemberInfo(x.m.Id, x.u.Id, x.u.Email, x.u.FirstName, x.u.LastName, x.m.Role, x.m.CreatedAt, x.u.TotpEnabledAt != null))

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Forma.Data.BackgroundJobs;
+using Microsoft.EntityFrameworkCore;
 
 namespace Forma.Web.Infrastructure.Mail;
 
@@ -8,6 +10,14 @@ namespace Forma.Web.Infrastructure.Mail;
 /// </summary>
 internal sealed class SendEmailHandler(IMailTransport transport) : IJobHandler<SendEmail>
 {
-    public Task HandleAsync(SendEmail payload, JobContext context, CancellationToken cancellationToken) =>
-        transport.SendAsync(payload.Message, context.JobId, cancellationToken);
+    public async Task HandleAsync(SendEmail payload, JobContext context, CancellationToken cancellationToken)
+    {
+        await transport.SendAsync(payload.Message, context.JobId, cancellationToken);
+
+        // The body carries a one-time link (reset, invitation); once sent, the queue keeps only who and
+        // what, so finished jobs kept for a week hold no usable secret. Same transaction as the completion.
+        var redacted = JsonSerializer.Serialize(new { redacted = true, to = payload.Message.To, subject = payload.Message.Subject });
+        await context.Db.BackgroundJobs.Where(j => j.Id == context.JobId)
+            .ExecuteUpdateAsync(set => set.SetProperty(j => j.Payload, redacted), cancellationToken);
+    }
 }
