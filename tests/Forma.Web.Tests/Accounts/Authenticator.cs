@@ -11,7 +11,7 @@ internal static class Authenticator
     /// <summary>Enrols and confirms TOTP for the session; returns the secret and the recovery codes.</summary>
     public static async Task<(byte[] Secret, List<string> RecoveryCodes)> EnrolAsync(WebHost host, string accessToken, TimeProvider clock)
     {
-        using var enrol = await host.Client.SendAsync(WithToken(HttpMethod.Post, "/api/v1/auth/mfa/totp", accessToken));
+        using var enrol = await Send(host, HttpMethod.Post, "/api/v1/auth/mfa/totp", accessToken, new { password = Password });
         var secret = Base32Decode((await enrol.Content.ReadFromJsonAsync<JsonElement>()).Text("secret"));
         var confirm = WithToken(HttpMethod.Post, "/api/v1/auth/mfa/totp/confirm", accessToken);
         confirm.Content = JsonContent.Create(new { code = Totp.Code(secret, Totp.StepAt(clock.GetUtcNow())) });

@@ -21,6 +21,8 @@ public class StaffMfaTests
         var ownerToken = owner.Text("accessToken");
         var tenantId = Guid.Parse(owner.Text("tenantId"));
 
+        var (_, earlierCoach) = await AddPersonAsync(host, tenantId, Role.Coach, "early@example.com");
+
         // The owner must use a second factor before imposing one.
         await ProblemAssert.IsProblemAsync(await Send(host, HttpMethod.Put, "/api/v1/tenant/security", ownerToken, new { requireStaffMfa = true }), HttpStatusCode.Conflict, "enable-mfa-first");
         await Authenticator.EnrolAsync(host, ownerToken, clock);
@@ -29,6 +31,8 @@ public class StaffMfaTests
             Assert.True((await set.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("requireStaffMfa").GetBoolean());
         }
 
+        // A coach signed in before the rule came in is signed out by it.
+        await ProblemAssert.IsProblemAsync(await Send(host, HttpMethod.Get, "/api/v1/athletes", earlierCoach), HttpStatusCode.Unauthorized, "session-ended");
         var (_, coachToken) = await AddPersonAsync(host, tenantId, Role.Coach, "coach@example.com");
         var (_, athleteToken) = await AddPersonAsync(host, tenantId, Role.Athlete, "athlete@example.com", linkAthleteRecord: true);
         Assert.Equal(HttpStatusCode.OK, (await Send(host, HttpMethod.Get, "/api/v1/athletes", athleteToken)).StatusCode);

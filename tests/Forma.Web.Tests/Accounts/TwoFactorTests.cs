@@ -18,11 +18,13 @@ public class TwoFactorTests
     public async Task Totp_IsAskedForAtSignIn_WrongCodesFail_AndARecoveryCodeWorksExactlyOnce(DatabaseProvider provider)
     {
         var clock = new ManualClock(DateTimeOffset.UtcNow);
-        await using var host = await WebHost.StartAsync(provider, clock: clock);
+        // Eleven credential checks for one account within a minute: above the per-account limit, which another test covers.
+        await using var host = await WebHost.StartAsync(provider, new() { ["RateLimits:Account:SignInsPerMinute"] = "100" }, clock: clock);
         var signup = await SignupAsync(host, email: "ada@example.com");
         var token = signup.Text("accessToken");
 
-        using var enrol = await host.Client.SendAsync(WithToken(HttpMethod.Post, "/api/v1/auth/mfa/totp", token));
+        await ProblemAssert.IsProblemAsync(await Send(host, HttpMethod.Post, "/api/v1/auth/mfa/totp", token, new { password = "a stolen token is not enough" }), HttpStatusCode.Unauthorized, "invalid-credentials");
+        using var enrol = await Send(host, HttpMethod.Post, "/api/v1/auth/mfa/totp", token, new { password = Password });
         var enrolment = await enrol.Content.ReadFromJsonAsync<JsonElement>();
         Assert.StartsWith("<svg", enrolment.Text("qrCodeSvg"), StringComparison.Ordinal);
         Assert.Contains($"secret={enrolment.Text("secret")}", enrolment.Text("otpAuthUri"), StringComparison.Ordinal);
@@ -46,7 +48,7 @@ public class TwoFactorTests
         await ProblemAssert.IsProblemAsync(await Login(host, recovery: recoveryCodes[3]), HttpStatusCode.Unauthorized, "invalid-mfa-code");
 
         // With the authenticator on, a stolen access token cannot quietly enrol a new one (which would switch it off).
-        using var reEnrol = await host.Client.SendAsync(WithToken(HttpMethod.Post, "/api/v1/auth/mfa/totp", token));
+        using var reEnrol = await Send(host, HttpMethod.Post, "/api/v1/auth/mfa/totp", token, new { password = Password });
         await ProblemAssert.IsProblemAsync(reEnrol, HttpStatusCode.Conflict, "mfa-already-enabled");
         clock.Advance(Totp.Step);
         var again = Totp.Code(secret, Totp.StepAt(clock.GetUtcNow()));

@@ -5,6 +5,8 @@ namespace Forma.Web.Features.Accounts;
 /// <summary>What an authenticator app needs: the secret (to type in) and the otpauth URI as a QR code (to scan).</summary>
 public sealed record TotpEnrolment(string Secret, string OtpAuthUri, string QrCodeSvg);
 
+public sealed record TotpEnrolRequest([property: Required, StringLength(1024)] string Password);
+
 public sealed record TotpConfirmRequest([property: Required, StringLength(10)] string Code);
 
 /// <summary>Shown once: each code signs in once in place of the authenticator.</summary>

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Forma.Core.Audit;
+using Forma.Core.People;
 using Forma.Data;
 using Forma.Web.Infrastructure.Endpoints;
 using Forma.Web.Infrastructure.Problems;
@@ -23,9 +24,18 @@ internal sealed class MfaEndpoints : IEndpointGroup
         group.MapPost("/confirm", Confirm).WithName("ConfirmTotp").WithSummary("Prove the app works with one code; turns the second factor on and returns ten recovery codes");
     }
 
-    private static async Task<Results<Ok<TotpEnrolment>, ProblemHttpResult>> Enrol(ClaimsPrincipal principal, FormaDbContext db, TwoFactor twoFactor, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<TotpEnrolment>, ProblemHttpResult>> Enrol(
+        TotpEnrolRequest request, ClaimsPrincipal principal, FormaDbContext db, TwoFactor twoFactor, CredentialCheck credentials, HttpContext http, CancellationToken cancellationToken)
     {
-        var user = await db.Users.SingleAsync(u => u.Id == Caller.From(principal).UserId, cancellationToken);
+        // The password, not only an access token: a stolen token must not be able to put the thief's
+        // authenticator on the account and lock its owner out.
+        var email = await db.Users.Where(u => u.Id == Caller.From(principal).UserId).Select(u => u.Email).SingleAsync(cancellationToken);
+        var (user, problem) = await credentials.CheckAsync(db, new PresentedCredentials(email, request.Password), http, cancellationToken, requireSecondFactor: false);
+        if (user is null)
+        {
+            return problem!;
+        }
+
         if (user.HasTotp)
         {
             // Re-enrolling would switch the second factor off for whoever holds an access token.
@@ -59,7 +69,7 @@ internal sealed class MfaEndpoints : IEndpointGroup
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Disable(
-        DisableTotpRequest request, ClaimsPrincipal principal, HttpContext http, FormaDbContext db, CredentialCheck credentials, SecurityAudit audit, CancellationToken cancellationToken)
+        DisableTotpRequest request, ClaimsPrincipal principal, HttpContext http, FormaDbContext db, CredentialCheck credentials, SecurityAudit audit, IServiceScopeFactory scopes, CancellationToken cancellationToken)
     {
         var me = Caller.From(principal);
         var email = await db.Users.Where(u => u.Id == me.UserId).Select(u => u.Email).SingleAsync(cancellationToken);
@@ -74,7 +84,7 @@ internal sealed class MfaEndpoints : IEndpointGroup
             return ProblemDetailsSetup.Problem(409, ProblemTypes.For("mfa-not-enabled"), "No authenticator is set up for this account.");
         }
 
-        if (me.IsStaff && await db.Tenants.AnyAsync(t => t.Id == me.TenantId && t.RequireStaffMfa, cancellationToken))
+        if (await StaffWhereRequiredAsync(scopes, db, user.Id, cancellationToken))
         {
             return ProblemDetailsSetup.Problem(409, ProblemTypes.For("mfa-required-by-business"), "This business requires a second factor of its staff.", "Ask an owner to lift the rule, or keep the authenticator.");
         }
@@ -89,6 +99,16 @@ internal sealed class MfaEndpoints : IEndpointGroup
 
         await audit.RecordForUserAsync(db, user.Id, "mfa.totp-disabled", http, cancellationToken);
         return TypedResults.NoContent();
+    }
+
+    /// <summary>Whether any business the person works for requires its staff to use a second factor.</summary>
+    private static async Task<bool> StaffWhereRequiredAsync(IServiceScopeFactory scopes, FormaDbContext db, Guid userId, CancellationToken cancellationToken)
+    {
+        var required = false;
+        await EveryBusiness.ForEachAsync(scopes, db, userId, async (tenantDb, tenantId) =>
+            required |= await tenantDb.Memberships.AnyAsync(m => m.UserId == userId && (m.Role == Role.Owner || m.Role == Role.Admin || m.Role == Role.Coach), cancellationToken)
+                && await tenantDb.Tenants.AnyAsync(t => t.Id == tenantId && t.RequireStaffMfa, cancellationToken), cancellationToken);
+        return required;
     }
 
     private static ProblemHttpResult AlreadyOn() =>

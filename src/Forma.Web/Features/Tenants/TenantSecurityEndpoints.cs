@@ -60,6 +60,16 @@ internal sealed class TenantSecurityEndpoints : IEndpointGroup
         if (tenant.RequireStaffMfa != required)
         {
             tenant.SetRequireStaffMfa(required);
+            if (required)
+            {
+                // Staff without a second factor sign in again and get a session that can only enrol one.
+                var now = clock.GetUtcNow().UtcDateTime;
+                var unprotected = db.Memberships.Where(m => (m.Role == Role.Owner || m.Role == Role.Admin || m.Role == Role.Coach)
+                    && db.Users.Any(u => u.Id == m.UserId && u.TotpEnabledAt == null)).Select(m => m.Id);
+                await db.RefreshTokens.Where(t => t.RevokedAt == null && unprotected.Contains(t.MembershipId))
+                    .ExecuteUpdateAsync(set => set.SetProperty(t => t.RevokedAt, now).SetProperty(t => t.RevokedReason, "staff-mfa-required"), cancellationToken);
+            }
+
             db.AuditEvents.Add(AuditEvent.Record(me.TenantId, required ? "tenant.staff-mfa-required" : "tenant.staff-mfa-optional", clock.GetUtcNow().UtcDateTime, me.UserId, me.TenantId.ToString()));
             await db.SaveChangesAsync(cancellationToken);
         }
