@@ -1,4 +1,5 @@
 using Forma.Core.Accounts;
+using Forma.Core.Activities;
 using Forma.Core.Athletes;
 using Forma.Core.Audit;
 using Forma.Core.People;
@@ -46,6 +47,10 @@ public sealed class FormaDbContext : DbContext
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<Guardianship> Guardianships => Set<Guardianship>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<Import> Imports => Set<Import>();
+    public DbSet<ImportFile> ImportFiles => Set<ImportFile>();
+    public DbSet<Activity> Activities => Set<Activity>();
+    public DbSet<Recording> Recordings => Set<Recording>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

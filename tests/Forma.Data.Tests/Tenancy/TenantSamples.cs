@@ -1,4 +1,5 @@
 using Forma.Core.Accounts;
+using Forma.Core.Activities;
 using Forma.Core.Athletes;
 using Forma.Core.Audit;
 using Forma.Core.People;
@@ -45,11 +46,36 @@ internal static class TenantSamples
                 var owner = AddMember(db, tenantId, Role.Owner, now);
                 db.ApiKeys.Add(ApiKey.Create(tenantId, "Sample", [ApiScopes.AthletesRead], null, owner.UserId, "abcd", SecretHash.Of(SecretHash.NewSecret()), now));
             },
+            [typeof(Import)] = (db, tenantId, now) => AddImport(db, tenantId, now),
+            [typeof(ImportFile)] = (db, tenantId, now) => db.ImportFiles.Add(ImportFile.Add(AddImport(db, tenantId, now), "ride.fit", new string('a', 64), 1234, now)),
+            [typeof(Activity)] = (db, tenantId, now) => AddActivity(db, tenantId, now),
+            [typeof(Recording)] = (db, tenantId, now) =>
+            {
+                var activity = AddActivity(db, tenantId, now);
+                db.Recordings.Add(Recording.Create(activity, Facts(now), now));
+            },
             [typeof(AuditEvent)] = (db, tenantId, now) => db.AuditEvents.Add(AuditEvent.Record(tenantId, "sample.created", now, details: "{}")),
         };
 
     public static Tenant NewTenant(DateTime now) =>
         Tenant.Create("Isolation " + Guid.NewGuid().ToString("N")[..6], TenantSlug.Parse("iso-" + Guid.NewGuid().ToString("N")[..10]), "pro", "Europe/Paris", now);
+
+    private static Import AddImport(FormaDbContext db, Guid tenantId, DateTime now)
+    {
+        var import = Import.Start(tenantId, AddAthlete(db, tenantId, now).Id, null, 1, now);
+        db.Imports.Add(import);
+        return import;
+    }
+
+    private static Activity AddActivity(FormaDbContext db, Guid tenantId, DateTime now)
+    {
+        var activity = Activity.FromRecordingFacts(tenantId, AddAthlete(db, tenantId, now).Id, Facts(now), "Morning ride", now);
+        db.Activities.Add(activity);
+        return activity;
+    }
+
+    private static RecordingFacts Facts(DateTime now) =>
+        new(Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N"), "ride.fit", "fit", "cycling", null, now, 3600, 30000, "garmin", "edge500", 1234, 3600, new string('b', 64));
 
     private static Athlete AddAthlete(FormaDbContext db, Guid tenantId, DateTime now)
     {
