@@ -1,5 +1,6 @@
 using Forma.Core.Tenancy;
 using Forma.Data.Audit;
+using Forma.Data.Blobs;
 using Forma.Data.BackgroundJobs;
 using Forma.Data.DataProtection;
 using Forma.Data.Tenancy;
@@ -47,6 +48,11 @@ public static class DataServiceCollectionExtensions
         services.AddDataProtection().SetApplicationName("Forma");
         services.AddOptions<KeyManagementOptions>()
             .Configure<DatabaseXmlRepository>((keys, repository) => keys.XmlRepository = repository);
+
+        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        storage.Path = Path.GetFullPath(Path.Combine(basePath, storage.Path));
+        services.AddSingleton(Options.Create(storage));
+        services.AddSingleton<BlobStore>();
 
         services.AddFormaJobs(configuration);
         return services;

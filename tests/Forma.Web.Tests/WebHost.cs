@@ -32,6 +32,7 @@ public sealed class WebHost : IAsyncDisposable
         var database = await TestDatabase.CreateAsync(provider);
         var values = database.Settings();
         values["Jobs:Enabled"] = "false";
+        values["Storage:Path"] = Directory.CreateTempSubdirectory("forma-blobs-").FullName;
         if (connectAsOwner)
         {
             values["Database:ConnectionString"] = database.OwnerConnectionString;
