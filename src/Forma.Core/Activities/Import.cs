@@ -37,4 +37,15 @@ public sealed class Import : ITenantOwned
     };
 
     public int FilesFinished => FilesDone + FilesFailed + FilesDuplicate;
+
+    /// <summary>A file refused at upload (too large): it counts as failed from the start, and the rest goes on.</summary>
+    public void RejectAtUpload(DateTime now)
+    {
+        FilesFailed++;
+        if (FilesFinished == FilesTotal)
+        {
+            Status = ImportStatus.Done;
+            CompletedAt = now;
+        }
+    }
 }

@@ -1,0 +1,133 @@
+using System.Security.Claims;
+using Forma.Core.Accounts;
+using Forma.Core.Activities;
+using Forma.Core.Audit;
+using Forma.Data;
+using Forma.Data.BackgroundJobs;
+using Forma.Data.Blobs;
+using Forma.Web.Features.Accounts;
+using Forma.Web.Features.ApiKeys;
+using Forma.Web.Features.Athletes;
+using Forma.Web.Infrastructure.Endpoints;
+using Forma.Web.Infrastructure.Problems;
+using Forma.Web.Infrastructure.Tenancy;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace Forma.Web.Features.Activities;
+
+/// <summary>
+/// Uploading activity files for an athlete. Each file is streamed straight into blob storage (never held
+/// whole in memory), and parsed afterwards by a background job of its own, so a bad file fails alone and a
+/// restart loses nothing. The answer is 202 with the import to poll.
+/// </summary>
+internal sealed class ImportEndpoints : IEndpointGroup
+{
+    public void Map(IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1").WithTags("Imports").RequireTenant()
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        group.MapPost("/athletes/{athleteId:guid}/imports", Upload).RequireScope(ApiScopes.ActivitiesWrite).WithName("UploadActivityFiles")
+            .WithSummary("Upload one or many activity files (FIT, GPX, TCX, gzipped or not) as multipart/form-data; they are imported in the background")
+            .Accepts<IFormFileCollection>("multipart/form-data").ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        group.MapGet("/imports/{id:guid}", Get).RequireScope(ApiScopes.ActivitiesRead).WithName("GetImport")
+            .WithSummary("An import's progress and the result of each file");
+    }
+
+    private static async Task<Results<Accepted<ImportView>, ValidationProblem, ProblemHttpResult>> Upload(
+        Guid athleteId, HttpContext http, ClaimsPrincipal user, FormaDbContext db, BlobStore blobs, IOptions<ImportOptions> options, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var me = Caller.From(user);
+        if (!await db.Athletes.VisibleTo(me, db).AnyAsync(a => a.Id == athleteId, cancellationToken))
+        {
+            return ProblemDetailsSetup.Problem(404, ProblemTypes.NotFound, "No such athlete.");
+        }
+
+        if (!MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var mediaType)
+            || !"multipart/form-data".Equals(mediaType.MediaType.Value, StringComparison.OrdinalIgnoreCase)
+            || HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value is not { Length: > 0 } boundary)
+        {
+            return ProblemDetailsSetup.FieldProblem("files", "Send the files as multipart/form-data, one part per file.");
+        }
+
+        var limits = options.Value;
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
+        {
+            bodyLimit.MaxRequestBodySize = limits.MaxRequestBytes;
+        }
+
+        var received = new List<(string Name, StoredBlob? Blob, string? Error)>();
+        var reader = new MultipartReader(boundary, http.Request.Body);
+        while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+        {
+            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFileDisposition())
+            {
+                continue;
+            }
+
+            if (received.Count == limits.MaxFiles)
+            {
+                return ProblemDetailsSetup.Problem(413, ProblemTypes.For("too-many-files"), $"At most {limits.MaxFiles} files per upload.", "Split the upload, or send an export archive.");
+            }
+
+            var name = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "upload";
+            try
+            {
+                received.Add((name, await blobs.PutAsync(section.Body, limits.MaxFileBytes, cancellationToken), null));
+            }
+            catch (BlobTooLargeException)
+            {
+                await section.Body.DrainAsync(cancellationToken);
+                received.Add((name, null, $"The file is larger than the {limits.MaxFileBytes:N0}-byte limit for one file."));
+            }
+        }
+
+        if (received.Count == 0)
+        {
+            return ProblemDetailsSetup.FieldProblem("files", "Attach one or more files.");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var import = Import.Start(me.TenantId, athleteId, me.ApiKeyId is null ? me.UserId : null, received.Count, now);
+        db.Imports.Add(import);
+        var files = new List<ImportFile>();
+        foreach (var (name, blob, error) in received)
+        {
+            var file = ImportFile.Add(import, name, blob?.Sha256 ?? "", blob?.Size ?? 0, now);
+            files.Add(file);
+            db.ImportFiles.Add(file);
+            if (error is not null)
+            {
+                file.MarkFailed(error, now);
+                import.RejectAtUpload(now);
+            }
+            else
+            {
+                db.Enqueue(new ParseImportedFile(file.Id), now);
+            }
+        }
+
+        db.AuditEvents.Add(AuditEvent.Record(me.TenantId, "import.started", now, me.UserId, import.Id.ToString(), $$"""{"athleteId":"{{athleteId}}","files":{{received.Count}}}"""));
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Accepted($"/api/v1/imports/{import.Id}", ImportView.From(import, files));
+    }
+
+    private static async Task<Results<Ok<ImportView>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal user, FormaDbContext db, CancellationToken cancellationToken)
+    {
+        var me = Caller.From(user);
+        var import = await db.Imports.AsNoTracking()
+            .Where(i => i.Id == id && db.Athletes.VisibleTo(me, db).Any(a => a.Id == i.AthleteId))
+            .SingleOrDefaultAsync(cancellationToken);
+        if (import is null)
+        {
+            return ProblemDetailsSetup.Problem(404, ProblemTypes.NotFound, "No such import.");
+        }
+
+        var files = await db.ImportFiles.AsNoTracking().Where(f => f.ImportId == id).ToListAsync(cancellationToken);
+        return TypedResults.Ok(ImportView.From(import, files));
+    }
+}
