@@ -72,21 +72,43 @@ public static class FitDecoder
     }
 
     /// <summary>
-    /// Turns the raw timestamps in the time column into seconds from the start: the first session's start time,
-    /// else the first record. Device-relative times (below 0x10000000) count from the first record and give no
-    /// start time, since they name no moment.
+    /// Turns the raw timestamps in the time column into seconds from the start: the earliest session start time,
+    /// or the first record when that is earlier still (a fenix 2 multisport file records 45 minutes before its
+    /// first session starts), so no sample has a negative time. Device-relative times (below 0x10000000) count
+    /// from the first record and give no start time, since they name no moment.
     /// </summary>
     private static DateTime? StartTime(List<ActivitySegment> sessions, FitColumns columns)
     {
+        DateTime? start = null;
+        foreach (var session in sessions)
+        {
+            if (session.StartTime is { } s && (start is null || s < start))
+            {
+                start = s;
+            }
+        }
+
         if (columns.Rows == 0)
         {
-            return sessions.Count > 0 ? sessions[0].StartTime : null;
+            return start;
         }
 
         var times = columns[0].AsSpan(0, columns.Rows);
-        var firstIndex = times.IndexOfAnyExcept(double.NaN);
-        var first = firstIndex >= 0 ? times[firstIndex] : double.NaN;
-        DateTime? start = sessions.Count > 0 && sessions[0].StartTime is { } s ? s : FitTime.ToUtc(first);
+        var first = double.NaN;
+        foreach (var t in times)
+        {
+            if (!double.IsNaN(t))
+            {
+                first = t;
+                break;
+            }
+        }
+
+        if (FitTime.ToUtc(first) is { } firstUtc && (start is null || firstUtc < start))
+        {
+            start = firstUtc;
+        }
+
         var origin = start is { } utc ? FitTime.ToRaw(utc) : first;
         for (var i = 0; i < times.Length; i++)
         {

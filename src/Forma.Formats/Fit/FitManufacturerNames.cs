@@ -21,8 +21,8 @@ internal static class FitManufacturerNames
 
     private static readonly Dictionary<int, string> GarminProducts = new()
     {
-        [1] = "hrm1", [988] = "fr60", [1036] = "edge500", [1124] = "fr110", [1169] = "edge800", [1325] = "edge200",
-        [1436] = "fr70", [1561] = "edge510", [1567] = "edge810", [1765] = "fr920xt", [1836] = "edge_1000",
+        [1] = "hrm1", [22] = "hrm_fit_single_byte_product_id", [988] = "fr60", [1036] = "edge500", [1124] = "fr110", [1169] = "edge800", [1325] = "edge200",
+        [1436] = "fr70", [1561] = "edge510", [1567] = "edge810", [1765] = "fr920xt", [1837] = "vivo_fit",
         [1967] = "fenix2", [2337] = "vivo_active_hr", [2530] = "edge_820", [2697] = "fenix5", [3113] = "fr945",
         [3122] = "edge_830",
     };

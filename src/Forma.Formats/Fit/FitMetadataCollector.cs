@@ -70,9 +70,7 @@ internal sealed class FitMetadataCollector
             Sport = first?.Sport ?? _sport ?? "generic",
             SubSport = first?.SubSport ?? _subSport,
             StartTime = startTime,
-            LocalOffset = double.IsNaN(_localTimestamp - _activityTimestamp)
-                ? null
-                : TimeSpan.FromSeconds(_localTimestamp - _activityTimestamp),
+            LocalOffset = LocalOffset(),
             Name = _name,
             Device = _haveFileId
                 ? new DeviceInfo(
@@ -82,5 +80,17 @@ internal sealed class FitMetadataCollector
                     double.IsNaN(software) ? null : software.ToString("0.00", CultureInfo.InvariantCulture))
                 : null,
         };
+    }
+
+    /// <summary>
+    /// activity.local_timestamp minus activity.timestamp. Both must be real times and the difference a real zone
+    /// offset (within ±14 h); some writers fill local_timestamp with something else (Zwift, relative-time devices).
+    /// </summary>
+    private TimeSpan? LocalOffset()
+    {
+        var seconds = _localTimestamp - _activityTimestamp;
+        return FitTime.IsAbsolute(_localTimestamp) && FitTime.IsAbsolute(_activityTimestamp) && Math.Abs(seconds) <= 14 * 3600
+            ? TimeSpan.FromSeconds(seconds)
+            : null;
     }
 }
