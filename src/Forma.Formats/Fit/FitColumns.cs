@@ -1,0 +1,112 @@
+namespace Forma.Formats.Fit;
+
+/// <summary>
+/// Growable double columns, one row per record message. Arrays start full of NaN, so a row only writes the
+/// values it has; with the capacity counted beforehand the arrays are exactly the final size and are handed
+/// to <see cref="SampleStreams"/> without a copy.
+/// </summary>
+internal sealed class FitColumns
+{
+    private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+    private readonly List<string> _names = [];
+    private readonly Dictionary<string, string> _units = new(StringComparer.Ordinal);
+    private double[][] _arrays = [];
+    private int _capacity;
+
+    public FitColumns(int capacity)
+    {
+        _capacity = Math.Max(capacity, 16);
+        Column(StreamNames.Time, "s");
+    }
+
+    public int Rows { get; private set; }
+
+    /// <summary>The row being written.</summary>
+    public int Row => Rows - 1;
+
+    public bool Contains(string name) => _index.ContainsKey(name);
+
+    public int Column(string name, string? units)
+    {
+        if (_index.TryGetValue(name, out var existing))
+        {
+            return existing;
+        }
+
+        var array = new double[_capacity];
+        Array.Fill(array, double.NaN);
+        if (_arrays.Length == _names.Count)
+        {
+            Array.Resize(ref _arrays, Math.Max(8, _arrays.Length * 2));
+        }
+
+        _arrays[_names.Count] = array;
+        _index[name] = _names.Count;
+        _names.Add(name);
+        if (units is not null)
+        {
+            _units[name] = units;
+        }
+
+        return _names.Count - 1;
+    }
+
+    public double[] this[int column] => _arrays[column];
+
+    public void BeginRow()
+    {
+        if (Rows == _capacity)
+        {
+            Grow();
+        }
+
+        Rows++;
+    }
+
+    /// <summary>The columns trimmed to <see cref="Rows"/>, leaving out any that never got a value.</summary>
+    public SampleStreams Build(out Dictionary<string, string> units)
+    {
+        units = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (Rows == 0)
+        {
+            return SampleStreams.Empty;
+        }
+
+        var streams = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        for (var c = 0; c < _names.Count; c++)
+        {
+            var array = _arrays[c];
+            if (Array.FindIndex(array, 0, Rows, v => !double.IsNaN(v)) < 0)
+            {
+                continue;
+            }
+
+            if (array.Length != Rows)
+            {
+                Array.Resize(ref array, Rows);
+            }
+
+            streams[_names[c]] = array;
+            if (_units.TryGetValue(_names[c], out var unit))
+            {
+                units[_names[c]] = unit;
+            }
+        }
+
+        return new SampleStreams(Rows, streams);
+    }
+
+    private void Grow()
+    {
+        var capacity = _capacity * 2;
+        for (var c = 0; c < _names.Count; c++)
+        {
+            var array = _arrays[c];
+            Array.Resize(ref array, capacity);
+            Array.Fill(array, double.NaN, _capacity, capacity - _capacity);
+            _arrays[c] = array;
+        }
+
+        _capacity = capacity;
+    }
+}

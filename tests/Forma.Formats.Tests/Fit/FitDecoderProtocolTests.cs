@@ -1,0 +1,252 @@
+using Forma.Formats.Fit;
+
+namespace Forma.Formats.Tests.Fit;
+
+/// <summary>One protocol feature at a time, on files written by hand.</summary>
+public class FitDecoderProtocolTests
+{
+    private const byte UInt8 = 0x02;
+    private const byte SInt8 = 0x01;
+    private const byte UInt16 = 0x84;
+    private const byte SInt32 = 0x85;
+    private const byte UInt32 = 0x86;
+    private const byte ByteArray = 0x0D;
+    private const byte Text = 0x07;
+    private const long Time = 1_000_000_000; // 2021-09-09, an absolute FIT time
+    private static readonly DateTime TimeUtc = new DateTime(1989, 12, 31, 0, 0, 0, DateTimeKind.Utc).AddSeconds(Time);
+
+    [Fact]
+    public void BigEndianDefinition_ReadsMultiByteFieldsBigEndian()
+    {
+        var file = new FitFileWriter()
+            .Define(0, 20, bigEndian: true, (253, 4, UInt32), (7, 2, UInt16), (0, 4, SInt32))
+            .Data(0, [.. FitFileWriter.U32(Time, true), .. FitFileWriter.U16(300, true), .. FitFileWriter.U32(1 << 30, true)])
+            .Build();
+
+        var activity = FitDecoder.Decode(file);
+
+        Assert.Equal(TimeUtc, activity.Metadata.StartTime);
+        Assert.Equal([300], activity.Streams[StreamNames.Power]!);
+        Assert.Equal([90], activity.Streams[StreamNames.Latitude]!); // 2^30 semicircles
+    }
+
+    [Fact]
+    public void LocalType_RedefinedMidFile_UsesTheNewLayout()
+    {
+        var file = new FitFileWriter()
+            .Define(0, 20, false, (253, 4, UInt32), (3, 1, UInt8))
+            .Data(0, [.. FitFileWriter.U32(Time), 150])
+            .Define(0, 20, false, (253, 4, UInt32), (7, 2, UInt16))
+            .Data(0, [.. FitFileWriter.U32(Time + 1), .. FitFileWriter.U16(250)])
+            .Build();
+
+        var streams = FitDecoder.Decode(file).Streams;
+
+        Assert.Equal([0, 1], streams[StreamNames.Time]!);
+        Assert.Equal([150, double.NaN], streams[StreamNames.HeartRate]!);
+        Assert.Equal([double.NaN, 250], streams[StreamNames.Power]!);
+    }
+
+    [Fact]
+    public void CompressedTimestamp_TakesLowBitsFromHeader_AndRollsOver()
+    {
+        // Time ends in binary ...00000 + 0 (Time % 32 == 0); offsets 10 then 3: 3 < 10, so the second rolls over.
+        var start = Time - (Time % 32) + 8;
+        var file = new FitFileWriter()
+            .Define(0, 20, false, (253, 4, UInt32), (3, 1, UInt8))
+            .Data(0, [.. FitFileWriter.U32(start), 100])
+            .Define(1, 20, false, (3, 1, UInt8))
+            .Compressed(1, 10, 101)
+            .Compressed(1, 3, 102)
+            .Compressed(1, 3, 103)
+            .Build();
+
+        var streams = FitDecoder.Decode(file).Streams;
+
+        Assert.Equal([0, 2, 27, 27], streams[StreamNames.Time]!);
+        Assert.Equal([100, 101, 102, 103], streams[StreamNames.HeartRate]!);
+    }
+
+    [Fact]
+    public void InvalidSentinels_GiveNoValue_ForEveryBaseType()
+    {
+        (byte Type, byte[] Invalid)[] types =
+        [
+            (0x00, [0xFF]), (0x01, [0x7F]), (0x02, [0xFF]), (0x83, [0xFF, 0x7F]), (0x84, [0xFF, 0xFF]),
+            (0x85, [0xFF, 0xFF, 0xFF, 0x7F]), (0x86, [0xFF, 0xFF, 0xFF, 0xFF]), (0x88, [0xFF, 0xFF, 0xFF, 0xFF]),
+            (0x89, [.. Enumerable.Repeat((byte)0xFF, 8)]), (0x0A, [0]), (0x8B, [0, 0]), (0x8C, [0, 0, 0, 0]), (0x0D, [0xFF]),
+            (0x8E, [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F]), (0x8F, [.. Enumerable.Repeat((byte)0xFF, 8)]),
+            (0x90, [.. Enumerable.Repeat((byte)0, 8)]),
+        ];
+        var fields = types.Select((t, i) => ((byte)i, (byte)t.Invalid.Length, t.Type)).ToArray();
+        var file = new FitFileWriter()
+            .Define(0, 0xFF00, false, fields)
+            .Data(0, [.. types.SelectMany(t => t.Invalid)])
+            .Define(0, 0xFF00, false, (0, 4, 0x88), (1, 1, 0x0A))
+            .Data(0, [0, 0, 0xC0, 0x7F, 0]) // a float NaN that is not all ones is NaN too
+            .Build();
+
+        var reader = new FitReader(file);
+        Assert.True(reader.Read(out var message));
+        for (var i = 0; i < types.Length; i++)
+        {
+            Assert.True(double.IsNaN(message.GetRaw((byte)i)), $"type 0x{types[i].Type:X2}");
+        }
+
+        Assert.True(reader.Read(out message));
+        Assert.True(double.IsNaN(message.GetRaw(0)));
+        Assert.True(double.IsNaN(message.GetRaw(1)));
+        Assert.False(reader.Read(out _));
+    }
+
+    [Fact]
+    public void StringsAndArrays_AreUtf8UpToNul_AndIndexedByElement()
+    {
+        var file = new FitFileWriter()
+            .Define(0, 0, false, (1, 2, UInt16), (8, 8, Text))
+            .Data(0, [.. FitFileWriter.U16(255), .. "Zoë\0xx"u8.ToArray(), 0])
+            .Define(1, 0xFF01, false, (0, 6, UInt16))
+            .Data(1, [.. FitFileWriter.U16(1), .. FitFileWriter.U16(2), .. FitFileWriter.U16(0xFFFF)])
+            .Build();
+
+        var activity = FitDecoder.Decode(file);
+        var reader = new FitReader(file);
+        reader.Read(out _);
+        reader.Read(out var array);
+
+        Assert.Equal(new DeviceInfo("development", "Zoë", null, null), activity.Metadata.Device);
+        Assert.Equal(2, array.GetRaw(0, element: 1));
+        Assert.True(double.IsNaN(array.GetRaw(0, element: 2)));
+        Assert.True(double.IsNaN(array.GetRaw(0, element: 3)));
+    }
+
+    [Fact]
+    public void EnhancedFields_ArePreferred_InEitherOrder()
+    {
+        var file = new FitFileWriter()
+            .Define(0, 20, false, (6, 2, UInt16), (73, 4, UInt32), (2, 2, UInt16))
+            .Data(0, [.. FitFileWriter.U16(1000), .. FitFileWriter.U32(2000), .. FitFileWriter.U16(3000)])
+            .Define(0, 20, false, (78, 4, UInt32), (2, 2, UInt16), (6, 2, UInt16))
+            .Data(0, [.. FitFileWriter.U32(3500), .. FitFileWriter.U16(3000), .. FitFileWriter.U16(1500)])
+            .Build();
+
+        var streams = FitDecoder.Decode(file).Streams;
+
+        Assert.Equal([2, 1.5], streams[StreamNames.Speed]!);
+        Assert.Equal([100, 200], streams[StreamNames.Altitude]!); // raw / 5 - 500
+    }
+
+    [Fact]
+    public void CompressedSpeedDistance_AccumulatesDistanceAcrossRollover()
+    {
+        static byte[] Packed(int speed, int distance) =>
+            [(byte)speed, (byte)((speed >> 8) | ((distance & 0x0F) << 4)), (byte)(distance >> 4)];
+        var file = new FitFileWriter()
+            .Define(0, 20, false, (8, 3, ByteArray))
+            .Data(0, Packed(350, 4000))
+            .Data(0, Packed(360, 100)) // 4096 - 4000 + 100 = 196 units later
+            .Data(0, [0xFF, 0xFF, 0xFF])
+            .Build();
+
+        var streams = FitDecoder.Decode(file).Streams;
+
+        Assert.Equal([3.5, 3.6, double.NaN], streams[StreamNames.Speed]!);
+        Assert.Equal([4000 / 16.0, 4196 / 16.0, double.NaN], streams[StreamNames.Distance]!);
+    }
+
+    [Fact]
+    public void DeveloperFields_UseTheirDescription_ForNameScaleAndUnits()
+    {
+        var file = new FitFileWriter()
+            .Define(0, 207, false, (3, 1, UInt8))
+            .Data(0, 0)
+            .Define(1, 206, false, (0, 1, UInt8), (1, 1, UInt8), (2, 1, UInt8), (3, 8, Text), (6, 1, UInt8), (8, 4, Text))
+            .Data(1, [0, 5, UInt16, .. "smo2\0\0\0\0"u8.ToArray(), 10, .. "%\0\0\0"u8.ToArray()])
+            .Define(2, 20, false, [(253, 4, UInt32), (3, 1, UInt8)], [(5, 2, 0), (6, 1, 0)])
+            .Data(2, [.. FitFileWriter.U32(Time), 120, .. FitFileWriter.U16(655), 9])
+            .Build();
+
+        var decoded = FitDecoder.DecodeWithUnits(file);
+
+        Assert.Equal([65.5], decoded.Activity.Streams["smo2"]!);
+        Assert.Equal("%", decoded.Units["smo2"]);
+        Assert.Equal([120], decoded.Activity.Streams[StreamNames.HeartRate]!); // the undescribed field 6 is skipped, not misread
+    }
+
+    [Fact]
+    public void UnknownMessagesAndFields_AreSkipped()
+    {
+        var file = new FitFileWriter()
+            .Define(0, 0xABCD, false, (1, 200, ByteArray))
+            .Data(0, new byte[200])
+            .Define(1, 20, false, (200, 3, ByteArray), (3, 1, UInt8), (13, 1, SInt8))
+            .Data(1, 1, 2, 3, 140, 0xF6)
+            .Build();
+
+        var streams = FitDecoder.Decode(file).Streams;
+
+        Assert.Equal([140], streams[StreamNames.HeartRate]!);
+        Assert.Equal([-10], streams[StreamNames.Temperature]!);
+        Assert.Equal(2, streams.Names.Count()); // no time stream either: these records carry no timestamp
+    }
+
+    [Theory]
+    [InlineData(12)]
+    [InlineData(14)]
+    public void BothHeaderSizes_Decode(int headerSize)
+    {
+        var file = new FitFileWriter().Define(0, 20, false, (3, 1, UInt8)).Data(0, 99).Build(headerSize);
+
+        Assert.Equal([99], FitDecoder.Decode(file).Streams[StreamNames.HeartRate]!);
+    }
+
+    [Fact]
+    public void HeaderCrc_Zero_IsNotChecked_ButAWrongOneIs()
+    {
+        var unchecked_ = new FitFileWriter().Define(0, 20, false, (3, 1, UInt8)).Data(0, 99).Build(headerCrc: false);
+        var wrong = new FitFileWriter().Define(0, 20, false, (3, 1, UInt8)).Data(0, 99).Build();
+        wrong[12] ^= 0x55;
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt16LittleEndian(wrong.AsSpan(wrong.Length - 2), FitCrc.Compute(wrong.AsSpan(0, wrong.Length - 2)));
+
+        Assert.Equal(1, FitDecoder.Decode(unchecked_).Streams.Count);
+        Assert.Equal("fit-crc-mismatch", Assert.Throws<ActivityFormatException>(() => FitDecoder.Decode(wrong)).Code);
+        Assert.Single(FitDecoder.Decode(wrong, new FitDecodeOptions { IgnoreCrc = true }).Warnings);
+    }
+
+    [Theory]
+    [InlineData("undefined-local", "fit-undefined-local-type")]
+    [InlineData("data-size-lie", "fit-truncated")]
+    [InlineData("header-size", "fit-header-invalid")]
+    [InlineData("signature", "fit-header-invalid")]
+    [InlineData("empty", "fit-header-invalid")]
+    [InlineData("too-many", "fit-too-large")]
+    public void MalformedInput_EndsInTypedError(string problem, string code)
+    {
+        var file = new FitFileWriter().Define(0, 20, false, (3, 1, UInt8)).Data(0, 99).Data(0, 98).Build();
+        var options = new FitDecodeOptions { MaxMessages = problem == "too-many" ? 2 : 100 };
+        switch (problem)
+        {
+            case "undefined-local":
+                file = new FitFileWriter().Define(0, 20, false, (3, 1, UInt8)).Data(3, 99).Build();
+                break;
+            case "data-size-lie":
+                file[4] = 0xF0;
+                break;
+            case "header-size":
+                file[0] = 13;
+                break;
+            case "signature":
+                file[9] = (byte)'X';
+                break;
+            case "empty":
+                file = [];
+                break;
+            default:
+                break;
+        }
+
+        var error = Assert.Throws<ActivityFormatException>(() => FitDecoder.Decode(file, options));
+
+        Assert.Equal(code, error.Code);
+    }
+}
