@@ -1,0 +1,5 @@
+using Forma.Formats.Xml;
+
+namespace Forma.Formats.Gpx;
+
+public sealed record GpxReadOptions : XmlReadOptions;
