@@ -62,6 +62,14 @@ public class GzipFilesTests
     }
 
     [Fact]
+    public void Open_LimitBrokenWhileAReaderParses_ReachesTheCallerAsTheArchiveError()
+    {
+        using var opened = GzipFiles.Open(new MemoryStream(Gzip(Fixtures.Bytes("gpx/riderx3.gpx"))), new DecompressionLimits { MaxDecompressedBytes = 50_000 });
+
+        Assert.Equal("archive-too-large", Assert.Throws<ActivityFormatException>(() => GpxReader.Read(opened)).Code);
+    }
+
+    [Fact]
     public void Open_CorruptGzip_IsRefused()
     {
         var data = Gzip(Fixtures.Bytes("gpx/riderx3.gpx"));
