@@ -8,31 +8,24 @@ namespace Forma.Formats.Gpx;
 /// The GPX element handlers. Core elements are matched by local name in context (trkpt inside trkseg, ele
 /// inside trkpt) so GPX 1.0, 1.1 and namespace-less files read alike; extension values by namespace.
 /// </summary>
-internal sealed class GpxParser(XmlReadOptions options) : StreamingXmlParser(options)
+internal sealed class GpxParser(XmlReadOptions options) : StreamingXmlParser<GpxDocument>(options, "gpx")
 {
-    private readonly GpxDocument _document = new();
     private List<TrackPoint>? _segment;
     private TrackPoint? _point;
 
     /// <summary>Depth of the open &lt;extensions&gt; of the current track point, or 0 outside one.</summary>
     private int _extensionsDepth;
 
-    public GpxDocument Parse(XmlReader reader)
-    {
-        Walk(reader, "gpx");
-        return _document;
-    }
-
     protected override void OnStart(XmlReader reader, string localName, string namespaceUri)
     {
         switch (localName)
         {
             case "gpx" when Depth == 1:
-                _document.Creator = reader.GetAttribute("creator");
+                Document.Creator = reader.GetAttribute("creator");
                 break;
             case "trkseg":
                 _segment = [];
-                _document.Segments.Add(_segment);
+                Document.Segments.Add(_segment);
                 break;
             case "trkpt" when _segment is not null && _point is null:
                 _point = new TrackPoint
@@ -45,10 +38,10 @@ internal sealed class GpxParser(XmlReadOptions options) : StreamingXmlParser(opt
                 _extensionsDepth = Depth;
                 break;
             case "rtept":
-                _document.RoutePoints++;
+                Document.RoutePoints++;
                 break;
             case "wpt":
-                _document.Waypoints++;
+                Document.Waypoints++;
                 break;
             default:
                 break;
@@ -69,13 +62,13 @@ internal sealed class GpxParser(XmlReadOptions options) : StreamingXmlParser(opt
                 _segment = null;
                 break;
             case "name" when text.Length > 0 && Ancestor(1) == "trk":
-                _document.TrackName ??= text;
+                Document.TrackName ??= text;
                 break;
             case "name" when text.Length > 0 && Ancestor(1) is "metadata" or "gpx":
-                _document.MetadataName ??= text;
+                Document.MetadataName ??= text;
                 break;
             case "type" when text.Length > 0 && Ancestor(1) == "trk":
-                _document.TrackType ??= text;
+                Document.TrackType ??= text;
                 break;
             default:
                 break;

@@ -12,7 +12,7 @@ public static class GpxReader
     public static ActivityFile Read(Stream stream, GpxReadOptions? options = null)
     {
         options ??= new GpxReadOptions();
-        var document = SafeXml.Parse(stream, options, reader => new GpxParser(options).Parse(reader));
+        var document = SafeXml.Parse(stream, options, new GpxParser(options).Parse);
         return GpxActivity.From(document);
     }
 }

@@ -9,12 +9,11 @@ namespace Forma.Formats.Tcx;
 /// The TCX element handlers. Schema elements are matched by local name in context; the ActivityExtension
 /// values (TPX on track points, LX on laps) by namespace, whatever prefix the writer chose.
 /// </summary>
-internal sealed class TcxParser(XmlReadOptions options) : StreamingXmlParser(options)
+internal sealed class TcxParser(XmlReadOptions options) : StreamingXmlParser<TcxDocument>(options, "TrainingCenterDatabase")
 {
     /// <summary>Garmin ActivityExtension; v2 is current, and the prefix also matches the rare v1.</summary>
     private const string ActivityExtensionPrefix = "http://www.garmin.com/xmlschemas/ActivityExtension/";
 
-    private readonly TcxDocument _document = new();
     private TcxActivity? _activity;
     private ActivitySegment? _lap;
     private TrackPoint? _point;
@@ -22,19 +21,13 @@ internal sealed class TcxParser(XmlReadOptions options) : StreamingXmlParser(opt
     /// <summary>The largest distance so far in the file, to continue from when a later activity restarts at zero.</summary>
     private double _distanceSoFar;
 
-    public TcxDocument Parse(XmlReader reader)
-    {
-        Walk(reader, "TrainingCenterDatabase");
-        return _document;
-    }
-
     protected override void OnStart(XmlReader reader, string localName, string namespaceUri)
     {
         switch (localName)
         {
             case "Activity" when _activity is null:
                 _activity = new TcxActivity(TcxSports.FromAttribute(reader.GetAttribute("Sport")));
-                _document.Activities.Add(_activity);
+                Document.Activities.Add(_activity);
                 break;
             case "Lap" when _activity is not null && _lap is null:
                 _lap = new ActivitySegment { StartTime = Time(reader.GetAttribute("StartTime") ?? "", "Lap StartTime"), Sport = _activity.Sport };
@@ -43,7 +36,7 @@ internal sealed class TcxParser(XmlReadOptions options) : StreamingXmlParser(opt
                 _point = new TrackPoint();
                 break;
             case "Course" when Ancestor(1) == "Courses":
-                _document.Courses++;
+                Document.Courses++;
                 break;
             default:
                 break;
@@ -177,19 +170,19 @@ internal sealed class TcxParser(XmlReadOptions options) : StreamingXmlParser(opt
                 activity.Id = id;
                 break;
             case "Name" when parent == "Creator" && text.Length > 0:
-                _document.CreatorName ??= text;
+                Document.CreatorName ??= text;
                 break;
             case "UnitId" when parent == "Creator" && uint.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var unitId):
-                _document.UnitId ??= unitId;
+                Document.UnitId ??= unitId;
                 break;
             case "ProductID" when parent == "Creator" && text.Length > 0:
-                _document.ProductId ??= text;
+                Document.ProductId ??= text;
                 break;
             case "VersionMajor" when Ancestor(2) == "Creator" && text.Length > 0:
-                _document.VersionMajor ??= text;
+                Document.VersionMajor ??= text;
                 break;
             case "VersionMinor" when Ancestor(2) == "Creator" && text.Length > 0:
-                _document.VersionMinor ??= text;
+                Document.VersionMinor ??= text;
                 break;
             default:
                 break;

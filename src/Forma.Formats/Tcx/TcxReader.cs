@@ -12,7 +12,7 @@ public static class TcxReader
     public static ActivityFile Read(Stream stream, TcxReadOptions? options = null)
     {
         options ??= new TcxReadOptions();
-        var document = SafeXml.Parse(stream, options, reader => new TcxParser(options).Parse(reader));
+        var document = SafeXml.Parse(stream, options, new TcxParser(options).Parse);
         return TcxActivityFile.From(document);
     }
 }

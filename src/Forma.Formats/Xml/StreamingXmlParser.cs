@@ -8,7 +8,8 @@ namespace Forma.Formats.Xml;
 /// only the open-element path in memory. Formats subclass it and react to the few elements they know;
 /// everything else streams past, so memory stays flat whatever the file's size.
 /// </summary>
-internal abstract class StreamingXmlParser(XmlReadOptions options)
+internal abstract class StreamingXmlParser<TDocument>(XmlReadOptions options, string rootName)
+    where TDocument : new()
 {
     /// <summary>No value we read (a number, a date, a name) is longer; text beyond this is dropped, not buffered.</summary>
     private const int MaxTextLength = 4096;
@@ -16,7 +17,11 @@ internal abstract class StreamingXmlParser(XmlReadOptions options)
     private readonly List<string> _path = [];
     private readonly List<string> _namespaces = [];
     private readonly StringBuilder _text = new();
+    private readonly char[] _chunk = new char[1024];
     private IXmlLineInfo? _lineInfo;
+
+    /// <summary>What the subclass collects; returned by <see cref="Parse"/>.</summary>
+    protected TDocument Document { get; } = new();
 
     /// <summary>How many elements are open, the current one included.</summary>
     protected int Depth => _path.Count;
@@ -27,7 +32,7 @@ internal abstract class StreamingXmlParser(XmlReadOptions options)
     /// <summary>Where the reader is, for error messages.</summary>
     protected string Location => _lineInfo is { } info && info.HasLineInfo() ? $"line {info.LineNumber}" : "unknown position";
 
-    protected void Walk(XmlReader reader, string rootName)
+    public TDocument Parse(XmlReader reader)
     {
         _lineInfo = reader as IXmlLineInfo;
         while (reader.Read())
@@ -35,12 +40,12 @@ internal abstract class StreamingXmlParser(XmlReadOptions options)
             switch (reader.NodeType)
             {
                 case XmlNodeType.Element:
-                    OpenElement(reader, rootName);
+                    OpenElement(reader);
                     break;
                 case XmlNodeType.Text:
                 case XmlNodeType.CDATA:
                 case XmlNodeType.SignificantWhitespace:
-                    AppendText(reader.Value);
+                    AppendText(reader);
                     break;
                 case XmlNodeType.EndElement:
                     CloseElement();
@@ -49,6 +54,8 @@ internal abstract class StreamingXmlParser(XmlReadOptions options)
                     break;
             }
         }
+
+        return Document;
     }
 
     protected double Number(string text, string what) => XmlValues.Number(text, what, Location);
@@ -63,7 +70,7 @@ internal abstract class StreamingXmlParser(XmlReadOptions options)
     /// <summary>Called on an element's end tag (or right after the start of an empty element) with its trimmed text.</summary>
     protected abstract void OnEnd(string localName, string namespaceUri, string text);
 
-    private void OpenElement(XmlReader reader, string rootName)
+    private void OpenElement(XmlReader reader)
     {
         if (_path.Count == 0 && reader.LocalName != rootName)
         {
@@ -86,12 +93,31 @@ internal abstract class StreamingXmlParser(XmlReadOptions options)
         }
     }
 
-    private void AppendText(string value)
+    /// <summary>
+    /// Reads text in chunks, keeping only the first <see cref="MaxTextLength"/> characters: reader.Value would
+    /// build the whole node as one string, and a hostile file can make a single text node hundreds of MB.
+    /// </summary>
+    private void AppendText(XmlReader reader)
+    {
+        if (!reader.CanReadValueChunk)
+        {
+            Append(reader.Value);
+            return;
+        }
+
+        int read;
+        while ((read = reader.ReadValueChunk(_chunk, 0, _chunk.Length)) > 0)
+        {
+            Append(_chunk.AsSpan(0, read));
+        }
+    }
+
+    private void Append(ReadOnlySpan<char> value)
     {
         var room = MaxTextLength + 1 - _text.Length;
         if (room > 0)
         {
-            _text.Append(value, 0, Math.Min(room, value.Length));
+            _text.Append(value[..Math.Min(room, value.Length)]);
         }
     }
 

@@ -9,6 +9,13 @@ namespace Forma.Formats.Xml;
 /// </summary>
 internal static class XmlValues
 {
+    /// <summary>
+    /// Longer number text is refused: the longest real value we have seen is 32 characters (Garmin Connect's
+    /// full-precision floats), and the parser keeps only the first few KB of a text node, so a longer one
+    /// could otherwise be read from a prefix.
+    /// </summary>
+    private const int MaxNumberLength = 100;
+
     public static double Number(string text, string what, string location)
     {
         if (text.Length == 0)
@@ -17,7 +24,7 @@ internal static class XmlValues
         }
 
         // .NET reads "1e999" as infinity and "NaN" as NaN; neither is a measurement.
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value))
+        if (text.Length <= MaxNumberLength && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value))
         {
             return value;
         }

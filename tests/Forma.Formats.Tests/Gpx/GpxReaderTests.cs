@@ -94,6 +94,14 @@ public class GpxReaderTests
     }
 
     [Fact]
+    public void Read_HugeTextNode_IsRefusedWithoutBeingReadAsAPrefix()
+    {
+        var xml = Track($"<trkseg><trkpt lat=\"1\" lon=\"2\"><ele>{new string('0', 5_000_000)}1</ele></trkpt></trkseg>");
+
+        Assert.Equal("xml-invalid-number", Assert.Throws<ActivityFormatException>(() => Read.Gpx(xml)).Code);
+    }
+
+    [Fact]
     public void Read_EmptyElevation_IsAMissingValue() =>
         Assert.False(Read.Gpx(Track("<trkseg><trkpt lat=\"1\" lon=\"2\"><ele></ele></trkpt></trkseg>")).Streams.Has(StreamNames.Altitude));
 
