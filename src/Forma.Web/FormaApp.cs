@@ -3,6 +3,7 @@ using Forma.Core.People;
 using Forma.Data;
 using Forma.Data.BackgroundJobs;
 using Forma.Web.Features.Accounts;
+using Forma.Web.Features.Activities;
 using Forma.Web.Features.ApiKeys;
 using Forma.Web.Features.Demo;
 using Forma.Web.Features.Health;
@@ -124,6 +125,8 @@ public static class FormaApp
         services.AddSingleton<AccountEmails>();
         services.AddJobHandler<PasswordResetRequested, PasswordResetRequestedHandler>();
         services.AddJobHandler<PurgeClosedTenant, PurgeClosedTenantHandler>();
+        services.Configure<ImportOptions>(builder.Configuration.GetSection(ImportOptions.Section));
+        services.AddJobHandler<ParseImportedFile, ParseImportedFileHandler>();
         services.AddAuthRateLimits(builder.Configuration);
         // One default scheme that hands API keys (fma_…) to their handler and everything else to access tokens.
         services.AddAuthentication(CredentialScheme)

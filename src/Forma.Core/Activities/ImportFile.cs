@@ -11,6 +11,9 @@ public sealed class ImportFile : ITenantOwned
     public Guid TenantId { get; private set; }
     public Guid Id { get; private set; }
     public Guid ImportId { get; private set; }
+
+    /// <summary>Where the file stood in the upload, from 0; results are listed in this order.</summary>
+    public int Position { get; private set; }
     public string FileName { get; private set; } = "";
 
     /// <summary>Hex SHA-256 of the original bytes; the key of the stored original.</summary>
@@ -25,7 +28,7 @@ public sealed class ImportFile : ITenantOwned
     {
     }
 
-    public static ImportFile Add(Import import, string fileName, string sha256, long size, DateTime now)
+    public static ImportFile Add(Import import, int position, string fileName, string sha256, long size, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(import);
         var name = Path.GetFileName(fileName ?? "").Trim();
@@ -34,6 +37,7 @@ public sealed class ImportFile : ITenantOwned
             TenantId = import.TenantId,
             Id = Guid.CreateVersion7(now),
             ImportId = import.Id,
+            Position = position,
             FileName = name.Length == 0 ? "upload" : name[..Math.Min(name.Length, FileNameMaxLength)],
             Sha256 = sha256,
             Size = size,

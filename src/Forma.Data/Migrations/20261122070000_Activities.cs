@@ -41,6 +41,7 @@ public sealed class Activities : Migration
                 tenant_id = table.Column<Guid>(nullable: false),
                 id = table.Column<Guid>(nullable: false),
                 import_id = table.Column<Guid>(nullable: false),
+                position = table.Column<int>(nullable: false),
                 file_name = table.Column<string>(maxLength: 255, nullable: false),
                 sha256 = table.Column<string>(maxLength: 64, nullable: false),
                 size = table.Column<long>(nullable: false),

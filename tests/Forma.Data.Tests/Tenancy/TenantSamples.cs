@@ -47,7 +47,7 @@ internal static class TenantSamples
                 db.ApiKeys.Add(ApiKey.Create(tenantId, "Sample", [ApiScopes.AthletesRead], null, owner.UserId, "abcd", SecretHash.Of(SecretHash.NewSecret()), now));
             },
             [typeof(Import)] = (db, tenantId, now) => AddImport(db, tenantId, now),
-            [typeof(ImportFile)] = (db, tenantId, now) => db.ImportFiles.Add(ImportFile.Add(AddImport(db, tenantId, now), "ride.fit", new string('a', 64), 1234, now)),
+            [typeof(ImportFile)] = (db, tenantId, now) => db.ImportFiles.Add(ImportFile.Add(AddImport(db, tenantId, now), 0, "ride.fit", new string('a', 64), 1234, now)),
             [typeof(Activity)] = (db, tenantId, now) => AddActivity(db, tenantId, now),
             [typeof(Recording)] = (db, tenantId, now) =>
             {

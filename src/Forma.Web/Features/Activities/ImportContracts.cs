@@ -19,5 +19,5 @@ public sealed record ImportView(
 {
     public static ImportView From(Import import, IEnumerable<ImportFile> files) => new(
         import.Id, import.AthleteId, import.Status, import.FilesTotal, import.FilesDone, import.FilesFailed, import.FilesDuplicate, import.CreatedAt, import.CompletedAt,
-        files.OrderBy(f => f.Id).Select(f => new ImportFileResult(f.Id, f.FileName, f.Size, f.Sha256, f.Status, f.ActivityId, f.Error)).ToList());
+        files.OrderBy(f => f.Position).Select(f => new ImportFileResult(f.Id, f.FileName, f.Size, f.Sha256, f.Status, f.ActivityId, f.Error)).ToList());
 }

@@ -97,7 +97,7 @@ internal sealed class ImportEndpoints : IEndpointGroup
         var files = new List<ImportFile>();
         foreach (var (name, blob, error) in received)
         {
-            var file = ImportFile.Add(import, name, blob?.Sha256 ?? "", blob?.Size ?? 0, now);
+            var file = ImportFile.Add(import, files.Count, name, blob?.Sha256 ?? "", blob?.Size ?? 0, now);
             files.Add(file);
             db.ImportFiles.Add(file);
             if (error is not null)

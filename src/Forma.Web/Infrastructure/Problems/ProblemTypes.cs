@@ -34,6 +34,7 @@ public static class ProblemTypes
         405 => MethodNotAllowed,
         409 => Conflict,
         413 => PayloadTooLarge,
+        415 => For("unsupported-media-type"),
         422 => Validation,
         429 => TooManyRequests,
         _ when status >= 500 => Internal,

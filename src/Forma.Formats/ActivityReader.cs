@@ -1,0 +1,37 @@
+using Forma.Formats.Detection;
+using Forma.Formats.Fit;
+using Forma.Formats.Gpx;
+using Forma.Formats.Tcx;
+
+namespace Forma.Formats;
+
+/// <summary>
+/// Reads one activity file of any supported format: gunzips when needed, recognises the format by its
+/// bytes (never by the file name, which uploads get wrong) and hands it to the matching decoder. Bad input
+/// of any kind ends in <see cref="ActivityFormatException"/>.
+/// </summary>
+public static class ActivityReader
+{
+    /// <summary>The largest decompressed file read into memory for FIT decoding.</summary>
+    public const long MaxFileBytes = 512L * 1024 * 1024;
+
+    public static ActivityFile Read(Stream input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        using var content = GzipFiles.Open(input, new DecompressionLimits { MaxDecompressedBytes = MaxFileBytes });
+        var head = new byte[512];
+        var got = content.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        var format = ActivitySniffer.Detect(head.AsSpan(0, got));
+        using var whole = new ReplayStream(head[..got], content);
+        return format switch
+        {
+            DetectedFormat.Fit => FitDecoder.Decode(whole),
+            DetectedFormat.Gpx => GpxReader.Read(whole),
+            DetectedFormat.Tcx => TcxReader.Read(whole),
+            DetectedFormat.Zip => throw new ActivityFormatException("archive-not-a-file", "This is a zip archive, not one activity file; upload it as an export archive."),
+            DetectedFormat.Gzip => throw new ActivityFormatException("gzip-nested", "The file is compressed twice."),
+            DetectedFormat.AppleHealth => throw new ActivityFormatException("apple-health-export", "This is an Apple Health export; upload the whole export archive."),
+            _ => throw new ActivityFormatException("format-unknown", "This is not a FIT, GPX or TCX file."),
+        };
+    }
+}

@@ -1,0 +1,92 @@
+using Forma.Core.Activities;
+using Forma.Data;
+using Forma.Data.BackgroundJobs;
+using Forma.Data.Blobs;
+using Forma.Formats;
+using Microsoft.EntityFrameworkCore;
+
+namespace Forma.Web.Features.Activities;
+
+/// <summary>Queued once per uploaded file; runs in the file's tenant.</summary>
+public sealed record ParseImportedFile(Guid ImportFileId) : IJobPayload
+{
+    public static string JobType => "activities.parse-file";
+}
+
+/// <summary>
+/// Decodes one stored original and files it as a recording and an activity. A file that is not a valid
+/// activity gets its error recorded and the job succeeds — retrying would not make the bytes better; only
+/// an unexpected failure (a database outage) throws, so the job runs again. Idempotent: a file already
+/// finished is left alone, and the same bytes for the same athlete become a duplicate, never a second activity.
+/// </summary>
+internal sealed class ParseImportedFileHandler(BlobStore blobs, TimeProvider clock) : IJobHandler<ParseImportedFile>
+{
+    public async Task HandleAsync(ParseImportedFile payload, JobContext context, CancellationToken cancellationToken)
+    {
+        var db = context.Db;
+        var file = await db.ImportFiles.SingleOrDefaultAsync(f => f.Id == payload.ImportFileId, cancellationToken);
+        if (file is null || file.Status != ImportFileStatus.Queued)
+        {
+            return;
+        }
+
+        var import = await db.Imports.AsNoTracking().SingleAsync(i => i.Id == file.ImportId, cancellationToken);
+        await db.Imports.Where(i => i.Id == import.Id && i.Status == ImportStatus.Queued)
+            .ExecuteUpdateAsync(set => set.SetProperty(i => i.Status, ImportStatus.Running), cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        var existing = await db.Recordings.Where(r => r.AthleteId == import.AthleteId && r.Sha256 == file.Sha256)
+            .Select(r => (Guid?)r.ActivityId).FirstOrDefaultAsync(cancellationToken);
+        if (existing is not null)
+        {
+            file.MarkDuplicate(existing, now);
+            await CountAsync(db, import.Id, ImportFileStatus.Duplicate, now, cancellationToken);
+            return;
+        }
+
+        ActivityFile decoded;
+        try
+        {
+            await using var original = blobs.Open(file.Sha256);
+            decoded = ActivityReader.Read(original);
+        }
+        catch (ActivityFormatException error)
+        {
+            file.MarkFailed(error.Message, now);
+            await CountAsync(db, import.Id, ImportFileStatus.Failed, now, cancellationToken);
+            return;
+        }
+
+        if (RecordingSummary.Of(decoded) is not { } summary)
+        {
+            file.MarkFailed("The file holds no timed samples, so there is no workout to import.", now);
+            await CountAsync(db, import.Id, ImportFileStatus.Failed, now, cancellationToken);
+            return;
+        }
+
+        var streams = await blobs.PutAsync(StreamCodec.Encode(decoded.Streams), cancellationToken);
+        var facts = summary.ToFacts(file.Sha256, file.FileName, streams.Sha256, decoded);
+        var activity = Activity.FromRecordingFacts(file.TenantId, import.AthleteId, facts, decoded.Metadata.Name, now);
+        var recording = Recording.Create(activity, facts, now);
+        activity.SetPrimary(recording);
+        db.Activities.Add(activity);
+        db.Recordings.Add(recording);
+        file.MarkDone(activity.Id, now);
+        await CountAsync(db, import.Id, ImportFileStatus.Done, now, cancellationToken);
+    }
+
+    /// <summary>Moves the import's counter atomically (files of one import are parsed in parallel) and closes it after its last file.</summary>
+    private static async Task CountAsync(FormaDbContext db, Guid importId, ImportFileStatus outcome, DateTime now, CancellationToken cancellationToken)
+    {
+        var import = db.Imports.Where(i => i.Id == importId);
+        await (outcome switch
+        {
+            ImportFileStatus.Done => import.ExecuteUpdateAsync(set => set.SetProperty(i => i.FilesDone, i => i.FilesDone + 1), cancellationToken),
+            ImportFileStatus.Failed => import.ExecuteUpdateAsync(set => set.SetProperty(i => i.FilesFailed, i => i.FilesFailed + 1), cancellationToken),
+            ImportFileStatus.Duplicate => import.ExecuteUpdateAsync(set => set.SetProperty(i => i.FilesDuplicate, i => i.FilesDuplicate + 1), cancellationToken),
+            _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
+        });
+        await import.Where(i => i.FilesDone + i.FilesFailed + i.FilesDuplicate >= i.FilesTotal && i.Status != ImportStatus.Done)
+            .ExecuteUpdateAsync(set => set.SetProperty(i => i.Status, ImportStatus.Done).SetProperty(i => i.CompletedAt, now), cancellationToken);
+    }
+}

@@ -1,0 +1,145 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Forma.Data;
+using Forma.Testing;
+using static Forma.Web.Tests.Accounts.AuthClient;
+
+namespace Forma.Web.Tests.Activities;
+
+/// <summary>Uploading real device files over HTTP, parsed by the real job worker, read back through the API.</summary>
+public class ImportTests
+{
+    private const string Run = "fit/garmin-fenix-5-run.fit";
+    private const string Hike = "gpx/Mojstrovka.gpx";
+    private const string Tcx = "tcx/test.tcx";
+    private const string Broken = "fit/invalid/activity-unexpected-eof.fit";
+
+    [Theory]
+    [ClassData(typeof(DatabaseProviders))]
+    public async Task Upload_ImportsEachFile_ReportsTheBadOneAndTheDuplicate_AndServesTheResults(DatabaseProvider provider)
+    {
+        await using var host = await WebHost.StartAsync(provider, new() { ["Jobs:Enabled"] = "true", ["Jobs:PollInterval"] = "00:00:00.100" });
+        var owner = await SignupAsync(host);
+        var token = owner.Text("accessToken");
+        var athleteId = await CreateAthleteAsync(host, token);
+
+        using var upload = await UploadAsync(host, token, athleteId, Run, Hike, Tcx, Broken, Run);
+        Assert.Equal(HttpStatusCode.Accepted, upload.StatusCode);
+        var import = await WaitUntilDoneAsync(host, token, upload.Headers.Location!.ToString());
+
+        Assert.Equal((5, 3, 1, 1), (import.GetProperty("filesTotal").GetInt32(), import.GetProperty("filesDone").GetInt32(), import.GetProperty("filesFailed").GetInt32(), import.GetProperty("filesDuplicate").GetInt32()));
+        var files = import.GetProperty("files").EnumerateArray().ToList();
+        var broken = Assert.Single(files, f => f.Text("status") == "Failed");
+        Assert.Equal("activity-unexpected-eof.fit", broken.Text("fileName"));
+        Assert.False(string.IsNullOrWhiteSpace(broken.Text("error")));
+        Assert.Equal(Sha256Of(Run), files[0].Text("sha256"));
+
+        var page = await (await Send(host, HttpMethod.Get, $"/api/v1/athletes/{athleteId}/activities", token)).Content.ReadFromJsonAsync<JsonElement>();
+        var items = page.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(3, items.Count);
+        var run = Assert.Single(items, a => a.GetProperty("startTime").GetDateTime().Year == 2017);
+        Assert.Equal("running", run.Text("sport"));
+        // SOURCES.md: the fenix 5 run's records span 2017-06-11 14:34:09 to 14:35:06 UTC.
+        Assert.Equal(new DateTime(2017, 6, 11, 14, 34, 9, DateTimeKind.Utc), run.GetProperty("startTime").GetDateTime().ToUniversalTime());
+        Assert.Equal(57, run.GetProperty("duration").GetDouble(), 0.5);
+        Assert.Equal(items.Select(i => i.GetProperty("startTime").GetDateTime()).OrderByDescending(t => t), items.Select(i => i.GetProperty("startTime").GetDateTime()));
+
+        var runId = run.Text("id");
+        var detail = await (await Send(host, HttpMethod.Get, $"/api/v1/activities/{runId}", token)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Single(detail.GetProperty("laps").EnumerateArray());
+        Assert.Equal("fit", Assert.Single(detail.GetProperty("recordings").EnumerateArray()).Text("format"));
+
+        var streams = await (await Send(host, HttpMethod.Get, $"/api/v1/activities/{runId}/streams?points=10", token)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.All(streams.EnumerateObject(), s => Assert.Equal(10, s.Value.GetArrayLength()));
+        Assert.Equal(0, streams.GetProperty("time")[0].GetDouble());
+        Assert.True(streams.TryGetProperty("heartRate", out _));
+        var full = await (await Send(host, HttpMethod.Get, $"/api/v1/activities/{runId}/streams", token)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(21, full.GetProperty("time").GetArrayLength()); // SOURCES.md: 21 records
+
+        using var original = await Send(host, HttpMethod.Get, $"/api/v1/activities/{runId}/original", token);
+        Assert.Equal(Sha256Of(Run), Convert.ToHexStringLower(SHA256.HashData(await original.Content.ReadAsByteArrayAsync())));
+
+        // The same bytes again, in a later upload: recognised, not imported twice.
+        using var again = await UploadAsync(host, token, athleteId, Run);
+        var second = await WaitUntilDoneAsync(host, token, again.Headers.Location!.ToString());
+        Assert.Equal(runId, Assert.Single(second.GetProperty("files").EnumerateArray()).Text("activityId"));
+        Assert.Equal(1, second.GetProperty("filesDuplicate").GetInt32());
+
+        // Deleted activities leave the list and come back on restore.
+        Assert.Equal(HttpStatusCode.NoContent, (await Send(host, HttpMethod.Delete, $"/api/v1/activities/{runId}", token)).StatusCode);
+        Assert.Equal(2, (await ListAsync(host, token, athleteId)).Count);
+        Assert.Equal(HttpStatusCode.NotFound, (await Send(host, HttpMethod.Get, $"/api/v1/activities/{runId}/streams", token)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Send(host, HttpMethod.Post, $"/api/v1/activities/{runId}/restore", token)).StatusCode);
+        Assert.Equal(3, (await ListAsync(host, token, athleteId)).Count);
+
+        // Another business sees none of it.
+        var stranger = (await SignupAsync(host)).Text("accessToken");
+        Assert.Equal(HttpStatusCode.NotFound, (await Send(host, HttpMethod.Get, $"/api/v1/activities/{runId}", stranger)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Send(host, HttpMethod.Get, upload.Headers.Location!.ToString(), stranger)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await UploadAsync(host, stranger, athleteId, Run)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Upload_OverTheFileSizeLimit_FailsThatFileOnly_AndNotMultipartIsA415()
+    {
+        await using var host = await WebHost.StartAsync(settings: new() { ["Imports:MaxFileBytes"] = "10000" });
+        var token = (await SignupAsync(host)).Text("accessToken");
+        var athleteId = await CreateAthleteAsync(host, token);
+
+        using var upload = await UploadAsync(host, token, athleteId, Run, "fit/garmin-edge-500-activity.fit");
+        var import = await upload.Content.ReadFromJsonAsync<JsonElement>();
+        var files = import.GetProperty("files").EnumerateArray().ToList();
+        Assert.Equal(("Queued", "Failed"), (files[0].Text("status"), files[1].Text("status")));
+        Assert.Contains("10,000", files[1].Text("error"), StringComparison.Ordinal);
+
+        var notMultipart = WithToken(HttpMethod.Post, $"/api/v1/athletes/{athleteId}/imports", token);
+        notMultipart.Content = JsonContent.Create(new { file = "x" });
+        await ProblemAssert.IsProblemAsync(await host.Client.SendAsync(notMultipart), HttpStatusCode.UnsupportedMediaType, "unsupported-media-type");
+    }
+
+    private static async Task<string> CreateAthleteAsync(WebHost host, string token)
+    {
+        using var created = await Send(host, HttpMethod.Post, "/api/v1/athletes", token, new { firstName = "Imke", lastName = "Import" });
+        return (await created.Content.ReadFromJsonAsync<JsonElement>()).Text("id");
+    }
+
+    private static Task<HttpResponseMessage> UploadAsync(WebHost host, string token, string athleteId, params string[] fixtures)
+    {
+        var form = new MultipartFormDataContent();
+        foreach (var fixture in fixtures)
+        {
+            var part = new ByteArrayContent(File.ReadAllBytes(SharedFixtures.Path(fixture)));
+            part.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+            form.Add(part, "files", Path.GetFileName(fixture));
+        }
+
+        var request = WithToken(HttpMethod.Post, $"/api/v1/athletes/{athleteId}/imports", token);
+        request.Content = form;
+        return host.Client.SendAsync(request);
+    }
+
+    private static async Task<JsonElement> WaitUntilDoneAsync(WebHost host, string token, string location)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var import = await (await Send(host, HttpMethod.Get, location, token)).Content.ReadFromJsonAsync<JsonElement>();
+            if (import.Text("status") == "Done" || DateTime.UtcNow > deadline)
+            {
+                Assert.Equal("Done", import.Text("status"));
+                return import;
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    private static async Task<List<JsonElement>> ListAsync(WebHost host, string token, string athleteId) =>
+        (await (await Send(host, HttpMethod.Get, $"/api/v1/athletes/{athleteId}/activities", token)).Content.ReadFromJsonAsync<JsonElement>())
+            .GetProperty("items").EnumerateArray().ToList();
+
+    private static string Sha256Of(string fixture) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(SharedFixtures.Path(fixture))));
+}
