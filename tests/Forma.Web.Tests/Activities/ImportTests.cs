@@ -100,6 +100,33 @@ public class ImportTests
         await ProblemAssert.IsProblemAsync(await host.Client.SendAsync(notMultipart), HttpStatusCode.UnsupportedMediaType, "unsupported-media-type");
     }
 
+    [Fact]
+    public async Task Progress_IsPushedAsServerSentEvents_UntilTheImportIsDone()
+    {
+        await using var host = await WebHost.StartAsync(settings: new() { ["Jobs:Enabled"] = "true", ["Jobs:PollInterval"] = "00:00:00.100" });
+        var token = (await SignupAsync(host)).Text("accessToken");
+        var athleteId = await CreateAthleteAsync(host, token);
+        using var upload = await UploadAsync(host, token, athleteId, Run, Broken);
+
+        using var request = WithToken(HttpMethod.Get, upload.Headers.Location + "/events", token);
+        using var response = await host.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        var events = new List<JsonElement>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (await reader.ReadLineAsync(timeout.Token) is { } line)
+        {
+            if (line.StartsWith("data: ", StringComparison.Ordinal))
+            {
+                events.Add(JsonDocument.Parse(line["data: ".Length..]).RootElement);
+            }
+        }
+
+        var last = events[^1];
+        Assert.Equal(("Done", 1, 1), (last.Text("status"), last.GetProperty("filesDone").GetInt32(), last.GetProperty("filesFailed").GetInt32()));
+        Assert.All(events.Zip(events.Skip(1)), pair => Assert.NotEqual(pair.First.GetRawText(), pair.Second.GetRawText()));
+    }
+
     private static async Task<string> CreateAthleteAsync(WebHost host, string token)
     {
         using var created = await Send(host, HttpMethod.Post, "/api/v1/athletes", token, new { firstName = "Imke", lastName = "Import" });
