@@ -48,6 +48,7 @@ internal static class AppleHealthExport
             IgnoreComments = true,
             IgnoreProcessingInstructions = true,
             IgnoreWhitespace = true,
+            CloseInput = true,
         };
         using var xml = XmlReader.Create(root.Open(index), settings);
         var folder = index.FullName[..^IndexName.Length];

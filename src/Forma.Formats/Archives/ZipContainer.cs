@@ -36,7 +36,16 @@ internal sealed class ZipContainer : IDisposable
             budget.AddEntries(stated);
             var archive = ArchiveErrors.Guard(NullIfEmpty(prefix), () => new ZipArchive(zip, ZipArchiveMode.Read, leaveOpen: true));
             var container = new ZipContainer(archive, owned, prefix, budget);
-            container.Check(stated);
+            try
+            {
+                container.Check(stated);
+            }
+            catch
+            {
+                archive.Dispose();
+                throw;
+            }
+
             return container;
         }
         catch
