@@ -19,6 +19,9 @@ public sealed class ImportFile : ITenantOwned
     /// <summary>Hex SHA-256 of the original bytes; the key of the stored original.</summary>
     public string Sha256 { get; private set; } = "";
     public long Size { get; private set; }
+
+    /// <summary>The activity's name as an export's index gave it (Strava's activities.csv), used over the file's own.</summary>
+    public string? ActivityName { get; private set; }
     public ImportFileStatus Status { get; private set; }
     public string? Error { get; private set; }
     public Guid? ActivityId { get; private set; }
@@ -46,6 +49,10 @@ public sealed class ImportFile : ITenantOwned
     }
 
     public void MarkDone(Guid activityId, DateTime now) => Finish(ImportFileStatus.Done, activityId, null, now);
+
+    public void MarkExpanded(DateTime now) => Finish(ImportFileStatus.Expanded, null, null, now);
+
+    public void NameActivity(string? name) => ActivityName = string.IsNullOrWhiteSpace(name) ? null : name.Trim()[..Math.Min(name.Trim().Length, Activity.NameMaxLength)];
 
     /// <summary>The same bytes were imported before for this athlete: points at that activity.</summary>
     public void MarkDuplicate(Guid? activityId, DateTime now) => Finish(ImportFileStatus.Duplicate, activityId, null, now);

@@ -17,4 +17,7 @@ public enum ImportFileStatus
 
     /// <summary>The same bytes were already imported for this athlete; nothing new was created.</summary>
     Duplicate,
+
+    /// <summary>An export archive: each activity in it was added to the import as a file of its own.</summary>
+    Expanded,
 }

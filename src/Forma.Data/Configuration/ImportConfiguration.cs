@@ -27,6 +27,7 @@ internal sealed class ImportFileConfiguration : IEntityTypeConfiguration<ImportF
         builder.Property(f => f.FileName).HasMaxLength(ImportFile.FileNameMaxLength);
         builder.Property(f => f.Sha256).HasMaxLength(64);
         builder.Property(f => f.Error).HasMaxLength(ImportFile.ErrorMaxLength);
+        builder.Property(f => f.ActivityName).HasMaxLength(Activity.NameMaxLength);
         builder.HasOne<Import>().WithMany().HasForeignKey(f => new { f.TenantId, f.ImportId }).OnDelete(DeleteBehavior.Cascade);
     }
 }

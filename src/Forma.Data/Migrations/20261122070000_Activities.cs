@@ -45,6 +45,7 @@ public sealed class Activities : Migration
                 file_name = table.Column<string>(maxLength: 255, nullable: false),
                 sha256 = table.Column<string>(maxLength: 64, nullable: false),
                 size = table.Column<long>(nullable: false),
+                activity_name = table.Column<string>(maxLength: 200, nullable: true),
                 status = table.Column<string>(maxLength: 20, nullable: false),
                 error = table.Column<string>(maxLength: 1000, nullable: true),
                 activity_id = table.Column<Guid>(nullable: true),

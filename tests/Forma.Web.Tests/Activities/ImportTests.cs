@@ -127,6 +127,47 @@ public class ImportTests
         Assert.All(events.Zip(events.Skip(1)), pair => Assert.NotEqual(pair.First.GetRawText(), pair.Second.GetRawText()));
     }
 
+    [Fact]
+    public async Task StravaExport_IsExpandedIntoOneFilePerActivity_NamedFromItsCsv()
+    {
+        await using var host = await WebHost.StartAsync(settings: new() { ["Jobs:Enabled"] = "true", ["Jobs:PollInterval"] = "00:00:00.100" });
+        var token = (await SignupAsync(host)).Text("accessToken");
+        var athleteId = await CreateAthleteAsync(host, token);
+        var export = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(export, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            await using (var csv = new StreamWriter(zip.CreateEntry("activities.csv").Open()))
+            {
+                await csv.WriteAsync("Activity ID,Activity Date,Activity Name,Activity Type,Filename\n"
+                    + "1001,\"Jun 11, 2017, 2:34:09 PM\",Morning Run,Run,activities/1001.fit.gz\n"
+                    + "1002,\"Dec 26, 2012, 9:29:53 PM\",\"Tempo, with strides\",Run,activities/1002.tcx\n"
+                    + "1003,\"Jan 1, 2024, 9:00:00 AM\",Gym,Weight Training,\n");
+            }
+
+            await using (var gz = new System.IO.Compression.GZipStream(zip.CreateEntry("activities/1001.fit.gz").Open(), System.IO.Compression.CompressionLevel.Fastest))
+            {
+                await gz.WriteAsync(await File.ReadAllBytesAsync(SharedFixtures.Path(Run)));
+            }
+
+            await using (var tcx = zip.CreateEntry("activities/1002.tcx").Open())
+            {
+                await tcx.WriteAsync(await File.ReadAllBytesAsync(SharedFixtures.Path(Tcx)));
+            }
+        }
+
+        var form = new MultipartFormDataContent { { new ByteArrayContent(export.ToArray()), "files", "export_12345.zip" } };
+        var request = WithToken(HttpMethod.Post, $"/api/v1/athletes/{athleteId}/imports", token);
+        request.Content = form;
+        using var upload = await host.Client.SendAsync(request);
+        var import = await WaitUntilDoneAsync(host, token, upload.Headers.Location!.ToString());
+
+        // The archive, its two recordings, and the gym session Strava lists without a file.
+        Assert.Equal((4, 3, 1), (import.GetProperty("filesTotal").GetInt32(), import.GetProperty("filesDone").GetInt32(), import.GetProperty("filesFailed").GetInt32()));
+        Assert.Equal(["Expanded", "Done", "Done", "Failed"], import.GetProperty("files").EnumerateArray().Select(f => f.Text("status")));
+        var names = (await ListAsync(host, token, athleteId)).Select(a => a.Text("name")).Order().ToList();
+        Assert.Equal(["Morning Run", "Tempo, with strides"], names);
+    }
+
     private static async Task<string> CreateAthleteAsync(WebHost host, string token)
     {
         using var created = await Send(host, HttpMethod.Post, "/api/v1/athletes", token, new { firstName = "Imke", lastName = "Import" });

@@ -3,7 +3,10 @@ using Forma.Data;
 using Forma.Data.BackgroundJobs;
 using Forma.Data.Blobs;
 using Forma.Formats;
+using Forma.Formats.Archives;
+using Forma.Formats.Detection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Forma.Web.Features.Activities;
 
@@ -19,7 +22,7 @@ public sealed record ParseImportedFile(Guid ImportFileId) : IJobPayload
 /// an unexpected failure (a database outage) throws, so the job runs again. Idempotent: a file already
 /// finished is left alone, and the same bytes for the same athlete become a duplicate, never a second activity.
 /// </summary>
-internal sealed class ParseImportedFileHandler(BlobStore blobs, TimeProvider clock) : IJobHandler<ParseImportedFile>
+internal sealed class ParseImportedFileHandler(BlobStore blobs, IOptions<ImportOptions> options, TimeProvider clock) : IJobHandler<ParseImportedFile>
 {
     public async Task HandleAsync(ParseImportedFile payload, JobContext context, CancellationToken cancellationToken)
     {
@@ -48,6 +51,14 @@ internal sealed class ParseImportedFileHandler(BlobStore blobs, TimeProvider clo
         try
         {
             await using var original = blobs.Open(file.Sha256);
+            if (IsZip(original))
+            {
+                using var archive = ExportArchive.Open(original);
+                await ArchiveExpansion.ExpandAsync(db, blobs, import, file, archive, options.Value.MaxFileBytes, now, cancellationToken);
+                await CountAsync(db, import.Id, null, now, cancellationToken);
+                return;
+            }
+
             decoded = ActivityReader.Read(original);
         }
         catch (ActivityFormatException error)
@@ -66,7 +77,7 @@ internal sealed class ParseImportedFileHandler(BlobStore blobs, TimeProvider clo
 
         var streams = await blobs.PutAsync(StreamCodec.Encode(decoded.Streams), cancellationToken);
         var facts = summary.ToFacts(file.Sha256, file.FileName, streams.Sha256, decoded);
-        var activity = Activity.FromRecordingFacts(file.TenantId, import.AthleteId, facts, decoded.Metadata.Name, now);
+        var activity = Activity.FromRecordingFacts(file.TenantId, import.AthleteId, facts, file.ActivityName ?? decoded.Metadata.Name, now);
         var recording = Recording.Create(activity, facts, now);
         activity.SetPrimary(recording);
         db.Activities.Add(activity);
@@ -75,12 +86,25 @@ internal sealed class ParseImportedFileHandler(BlobStore blobs, TimeProvider clo
         await CountAsync(db, import.Id, ImportFileStatus.Done, now, cancellationToken);
     }
 
-    /// <summary>Moves the import's counter atomically (files of one import are parsed in parallel) and closes it after its last file.</summary>
-    private static async Task CountAsync(FormaDbContext db, Guid importId, ImportFileStatus outcome, DateTime now, CancellationToken cancellationToken)
+    /// <summary>Zip archives are expanded, not decoded; checked by their first bytes like every format.</summary>
+    private static bool IsZip(Stream original)
+    {
+        Span<byte> head = stackalloc byte[4];
+        var got = original.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        original.Position = 0;
+        return ActivitySniffer.Detect(head[..got]) == DetectedFormat.Zip;
+    }
+
+    /// <summary>
+    /// Moves the import's counter atomically (files of one import are parsed in parallel) and closes it after
+    /// its last file; a null outcome only checks for completion (an archive moved its counters itself).
+    /// </summary>
+    private static async Task CountAsync(FormaDbContext db, Guid importId, ImportFileStatus? outcome, DateTime now, CancellationToken cancellationToken)
     {
         var import = db.Imports.Where(i => i.Id == importId);
         await (outcome switch
         {
+            null => Task.FromResult(0),
             ImportFileStatus.Done => import.ExecuteUpdateAsync(set => set.SetProperty(i => i.FilesDone, i => i.FilesDone + 1), cancellationToken),
             ImportFileStatus.Failed => import.ExecuteUpdateAsync(set => set.SetProperty(i => i.FilesFailed, i => i.FilesFailed + 1), cancellationToken),
             ImportFileStatus.Duplicate => import.ExecuteUpdateAsync(set => set.SetProperty(i => i.FilesDuplicate, i => i.FilesDuplicate + 1), cancellationToken),
