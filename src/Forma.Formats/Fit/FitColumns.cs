@@ -10,12 +10,20 @@ internal sealed class FitColumns
     private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
     private readonly List<string> _names = [];
     private readonly Dictionary<string, string> _units = new(StringComparer.Ordinal);
+    private readonly long _budget;
     private double[][] _arrays = [];
     private int _capacity;
 
-    public FitColumns(int capacity)
+    /// <param name="capacity">Rows to allocate for.</param>
+    /// <param name="inputLength">
+    /// Bytes of input. Columns may use at most 32 times that (plus 64 MiB): a crafted file of one-byte records
+    /// after one many-field record would otherwise make a megabyte of input cost gigabytes of columns. Real
+    /// files use 2 to 3 times their size.
+    /// </param>
+    public FitColumns(int capacity, int inputLength)
     {
         _capacity = Math.Max(capacity, 16);
+        _budget = (32L * inputLength) + (64L << 20);
         Column(StreamNames.Time, "s");
     }
 
@@ -33,6 +41,7 @@ internal sealed class FitColumns
             return existing;
         }
 
+        CheckBudget(_capacity, _names.Count + 1);
         var array = new double[_capacity];
         Array.Fill(array, double.NaN);
         if (_arrays.Length == _names.Count)
@@ -99,6 +108,7 @@ internal sealed class FitColumns
     private void Grow()
     {
         var capacity = _capacity * 2;
+        CheckBudget(capacity, _names.Count);
         for (var c = 0; c < _names.Count; c++)
         {
             var array = _arrays[c];
@@ -108,5 +118,13 @@ internal sealed class FitColumns
         }
 
         _capacity = capacity;
+    }
+
+    private void CheckBudget(long rows, int columns)
+    {
+        if (rows * columns * sizeof(double) > _budget)
+        {
+            throw new ActivityFormatException("fit-too-large", $"{columns} streams of {rows} samples are more than this input can need.");
+        }
     }
 }

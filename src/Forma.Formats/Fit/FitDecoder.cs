@@ -19,7 +19,7 @@ public static class FitDecoder
     public static FitDecoded DecodeWithUnits(ReadOnlySpan<byte> data, FitDecodeOptions? options = null)
     {
         options ??= FitDecodeOptions.Default;
-        var columns = new FitColumns(CountRecords(data, options));
+        var columns = new FitColumns(CountRecords(data, options), data.Length);
         var developer = new FitDeveloperFields();
         var metadata = new FitMetadataCollector();
         var sessions = new List<ActivitySegment>();

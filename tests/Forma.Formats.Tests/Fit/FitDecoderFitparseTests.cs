@@ -1,5 +1,3 @@
-using Forma.Formats.Fit;
-
 namespace Forma.Formats.Tests.Fit;
 
 /// <summary>Per-record values against python-fitparse's expected CSVs.</summary>

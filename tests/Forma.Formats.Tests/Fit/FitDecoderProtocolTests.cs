@@ -213,6 +213,23 @@ public class FitDecoderProtocolTests
         Assert.Single(FitDecoder.Decode(wrong, new FitDecodeOptions { IgnoreCrc = true }).Warnings);
     }
 
+    [Fact]
+    public void ManyStreamsTimesManyTinyRecords_IsTooLarge_NotGigabytes()
+    {
+        // One record with every profile field the decoder keeps, then 200,000 one-byte records: 60 columns of
+        // 200,000 doubles would be ~100 MB from a 200 kB file.
+        var numbers = Enumerable.Range(0, 140).Where(n => n is not (8 or 253)).Select(n => ((byte)n, (byte)1, UInt8)).ToArray();
+        var writer = new FitFileWriter()
+            .Define(0, 20, false, numbers)
+            .Data(0, new byte[numbers.Length])
+            .Define(1, 20, false);
+        writer.Raw(Enumerable.Repeat((byte)1, 200_000).ToArray());
+
+        var error = Assert.Throws<ActivityFormatException>(() => FitDecoder.Decode(writer.Build()));
+
+        Assert.Equal("fit-too-large", error.Code);
+    }
+
     [Theory]
     [InlineData("undefined-local", "fit-undefined-local-type")]
     [InlineData("data-size-lie", "fit-truncated")]
