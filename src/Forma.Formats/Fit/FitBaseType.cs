@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 
 namespace Forma.Formats.Fit;
 
@@ -24,6 +25,7 @@ internal static class FitBaseType
     public static bool IsKnown(byte type) => (type & 0x1F) <= 16;
 
     /// <summary>Reads one element of <paramref name="type"/> from the start of <paramref name="s"/>, which holds at least <see cref="Size"/> bytes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Read(ReadOnlySpan<byte> s, byte type, bool bigEndian)
     {
         switch (type & 0x1F)

@@ -65,7 +65,11 @@ public static class FitDecoder
     private static void AddRecord(in FitMessage m, FitColumns columns, FitDeveloperFields developer, ref FitAccumulators accumulators)
     {
         columns.BeginRow();
-        columns[0][columns.Row] = m.Timestamp >= 0 ? m.Timestamp : double.NaN;
+        if (m.Timestamp >= 0)
+        {
+            columns.Cells(0)[columns.Row] = m.Timestamp;
+        }
+
         var definition = m.Definition;
         definition.RecordPlan ??= FitRecordPlan.Build(definition, columns, developer);
         definition.RecordPlan.Apply(m.Payload, definition.BigEndian, columns, ref accumulators);
@@ -88,12 +92,12 @@ public static class FitDecoder
             }
         }
 
-        if (columns.Rows == 0)
+        if (columns.Existing(0) is not { } cells)
         {
             return start;
         }
 
-        var times = columns[0].AsSpan(0, columns.Rows);
+        var times = cells.AsSpan(0, columns.Rows);
         var first = double.NaN;
         foreach (var t in times)
         {

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 
 namespace Forma.Formats.Fit;
 
@@ -44,6 +45,7 @@ public ref struct FitReader
     public int FileCount { get; private set; }
 
     /// <summary>Moves to the next data message; false at the end of the input.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Read(out FitMessage message)
     {
         while (true)
@@ -83,6 +85,7 @@ public ref struct FitReader
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryReadData(byte header, out FitMessage message)
     {
         var start = _pos;

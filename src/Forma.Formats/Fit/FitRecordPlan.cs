@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Forma.Formats.Fit;
 
 /// <summary>
@@ -76,6 +78,7 @@ internal sealed class FitRecordPlan
     }
 
     /// <summary>Writes one record's values into the current row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Apply(ReadOnlySpan<byte> payload, bool bigEndian, FitColumns columns, ref FitAccumulators accumulators)
     {
         var row = columns.Row;
@@ -93,7 +96,7 @@ internal sealed class FitRecordPlan
                 continue;
             }
 
-            var cells = columns[step.Column];
+            var cells = columns.Cells(step.Column);
             switch (step.Kind)
             {
                 case Kind.Semicircle:
@@ -121,13 +124,13 @@ internal sealed class FitRecordPlan
 
         var speed = b[0] | ((b[1] & 0x0F) << 8);
         var distance = (b[1] >> 4) | (b[2] << 4);
-        var speeds = columns[step.Column];
+        var speeds = columns.Cells(step.Column);
         if (double.IsNaN(speeds[row]))
         {
             speeds[row] = speed / 100.0;
         }
 
-        columns[step.Column2][row] = accumulators.AddDistance16(distance) / 16.0;
+        columns.Cells(step.Column2)[row] = accumulators.AddDistance16(distance) / 16.0;
     }
 
     private readonly record struct Step(Kind Kind, int At, byte Type, int Column, int Column2, double Scale, double Offset);
