@@ -60,23 +60,20 @@ internal sealed class FitColumns
     }
 
     /// <summary>The column's cells, allocated on first use.</summary>
-    public double[] Cells(int column)
-    {
-        if (_arrays[column] is { } cells)
-        {
-            return cells;
-        }
+    public double[] Cells(int column) => _arrays[column] ?? Allocate(column);
 
+    /// <summary>The cells of a column that has values, else null.</summary>
+    public double[]? Existing(int column) => _arrays[column];
+
+    private double[] Allocate(int column)
+    {
         CheckBudget(_capacity, _allocated + 1);
-        cells = new double[_capacity];
+        var cells = new double[_capacity];
         Array.Fill(cells, double.NaN);
         _arrays[column] = cells;
         _allocated++;
         return cells;
     }
-
-    /// <summary>The cells of a column that has values, else null.</summary>
-    public double[]? Existing(int column) => _arrays[column];
 
     public void BeginRow()
     {
