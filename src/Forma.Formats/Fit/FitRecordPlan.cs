@@ -90,7 +90,7 @@ internal sealed class FitRecordPlan
                 continue;
             }
 
-            var raw = FitBaseType.Read(payload[step.At..], step.Type, bigEndian);
+            var raw = FitBaseType.ReadCommon(payload[step.At..], step.Type, bigEndian);
             if (double.IsNaN(raw))
             {
                 continue;
