@@ -24,7 +24,7 @@ public static class FitDecoder
         var metadata = new FitMetadataCollector();
         var sessions = new List<ActivitySegment>();
         var laps = new List<ActivitySegment>();
-        var accumulators = default(FitAccumulators);
+        var accumulators = new FitAccumulators();
         var file = -1;
         var reader = new FitReader(data, options);
         while (reader.Read(out var m))
@@ -33,13 +33,13 @@ public static class FitDecoder
             {
                 file = m.FileIndex; // a chained file has its own developer fields and running totals
                 developer.Clear();
-                accumulators = default;
+                accumulators.Reset();
             }
 
             switch (m.GlobalNumber)
             {
                 case Record:
-                    AddRecord(m, columns, developer, ref accumulators);
+                    AddRecord(m, columns, developer, accumulators);
                     break;
                 case FitSegmentLayout.Session:
                     sessions.Add(FitSegmentLayout.SessionFields.Read(m));
@@ -62,7 +62,7 @@ public static class FitDecoder
         return new FitDecoded(activity, units);
     }
 
-    private static void AddRecord(in FitMessage m, FitColumns columns, FitDeveloperFields developer, ref FitAccumulators accumulators)
+    private static void AddRecord(in FitMessage m, FitColumns columns, FitDeveloperFields developer, FitAccumulators accumulators)
     {
         columns.BeginRow();
         if (m.Timestamp >= 0)
@@ -72,7 +72,7 @@ public static class FitDecoder
 
         var definition = m.Definition;
         definition.RecordPlan ??= FitRecordPlan.Build(definition, columns, developer);
-        definition.RecordPlan.Apply(m.Payload, definition.BigEndian, columns, ref accumulators);
+        definition.RecordPlan.Apply(m.Payload, definition.BigEndian, columns, accumulators);
     }
 
     /// <summary>

@@ -155,6 +155,24 @@ public class FitDecoderProtocolTests
     }
 
     [Fact]
+    public void AccumulatedFields_RollOver_AndFullFieldsResetTheTotal()
+    {
+        var file = new FitFileWriter()
+            .Define(0, 20, false, (18, 1, UInt8), (28, 2, UInt16))
+            .Data(0, [250, .. FitFileWriter.U16(65000)])
+            .Data(0, [4, .. FitFileWriter.U16(1000)]) // 8-bit cycles and 16-bit power wrap around
+            .Define(1, 20, false, (19, 4, UInt32), (29, 4, UInt32))
+            .Data(1, [.. FitFileWriter.U32(1000), .. FitFileWriter.U32(200_000)])
+            .Data(0, [240, .. FitFileWriter.U16(4000)]) // continues from the full values: 1000 + 0xF0 - 0xE8, 200,000 + 4000 - 3392
+            .Build();
+
+        var streams = FitDecoder.Decode(file).Streams;
+
+        Assert.Equal([250, 260, 1000, 1008], streams["total_cycles"]!);
+        Assert.Equal([65000, 66536, 200_000, 200_608], streams["accumulated_power"]!);
+    }
+
+    [Fact]
     public void DeveloperFields_UseTheirDescription_ForNameScaleAndUnits()
     {
         var file = new FitFileWriter()
