@@ -24,8 +24,12 @@ internal static class FitRecordFields
     public const byte Timestamp = 253;
 
     private static readonly FitFieldInfo?[] Fields = Build();
+    private static readonly HashSet<string> Names = new(Fields.OfType<FitFieldInfo>().Select(f => f.Name), StringComparer.Ordinal);
 
     public static FitFieldInfo? Find(byte number) => Fields[number];
+
+    /// <summary>Whether a stream of that name comes from the profile (and so a developer field must not take it).</summary>
+    public static bool IsProfileName(string name) => Names.Contains(name) || name == StreamNames.Time;
 
     private static FitFieldInfo?[] Build()
     {

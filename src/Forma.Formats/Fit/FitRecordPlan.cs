@@ -70,11 +70,8 @@ internal sealed class FitRecordPlan
                 continue;
             }
 
-            // A developer name may repeat a stream the profile already fills (a "heartRate" from an app); keep both.
-            var name = columns.Contains(description.Name) && !developer.OwnsColumn(description.Name)
-                ? description.Name + "_developer"
-                : description.Name;
-            developer.ClaimColumn(name);
+            // A developer name may repeat a stream the profile fills ("power" from an app): keep both, apart.
+            var name = FitRecordFields.IsProfileName(description.Name) ? description.Name + "_developer" : description.Name;
             var column = columns.Column(name, description.Units);
             steps.Add(new Step(Kind.Scaled, field.Offset, description.BaseType, column, -1, description.Scale, description.Offset, FitAccumulators.None, 0));
         }

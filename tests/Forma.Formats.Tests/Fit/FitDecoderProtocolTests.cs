@@ -180,15 +180,20 @@ public class FitDecoderProtocolTests
             .Data(0, 0)
             .Define(1, 206, false, (0, 1, UInt8), (1, 1, UInt8), (2, 1, UInt8), (3, 8, Text), (6, 1, UInt8), (8, 4, Text))
             .Data(1, [0, 5, UInt16, .. "smo2\0\0\0\0"u8.ToArray(), 10, .. "%\0\0\0"u8.ToArray()])
-            .Define(2, 20, false, [(253, 4, UInt32), (3, 1, UInt8)], [(5, 2, 0), (6, 1, 0)])
-            .Data(2, [.. FitFileWriter.U32(Time), 120, .. FitFileWriter.U16(655), 9])
+            .Data(1, [0, 7, UInt16, .. "power\0\0\0"u8.ToArray(), 1, .. "W\0\0\0"u8.ToArray()])
+            .Define(2, 20, false, [(253, 4, UInt32), (3, 1, UInt8)], [(5, 2, 0), (6, 1, 0), (7, 2, 0)])
+            .Data(2, [.. FitFileWriter.U32(Time), 120, .. FitFileWriter.U16(655), 9, .. FitFileWriter.U16(180)])
+            .Define(3, 20, false, (7, 2, UInt16))
+            .Data(3, FitFileWriter.U16(200))
             .Build();
 
         var decoded = FitDecoder.DecodeWithUnits(file);
 
-        Assert.Equal([65.5], decoded.Activity.Streams["smo2"]!);
+        Assert.Equal([65.5, double.NaN], decoded.Activity.Streams["smo2"]!);
         Assert.Equal("%", decoded.Units["smo2"]);
-        Assert.Equal([120], decoded.Activity.Streams[StreamNames.HeartRate]!); // the undescribed field 6 is skipped, not misread
+        Assert.Equal([120, double.NaN], decoded.Activity.Streams[StreamNames.HeartRate]!); // the undescribed field 6 is skipped, not misread
+        Assert.Equal([180, double.NaN], decoded.Activity.Streams["power_developer"]!); // an app's "power" does not mix with the profile's
+        Assert.Equal([double.NaN, 200], decoded.Activity.Streams[StreamNames.Power]!);
     }
 
     [Fact]
