@@ -1,17 +1,31 @@
 namespace Forma.Formats.Fit;
 
 /// <summary>
-/// Accumulated fields (profile "accumulate" column): a component holds only the low bits of a running total,
-/// and each new value is added as its difference from the last, modulo the component's range.
+/// Accumulated fields (the profile's "accumulate" column): a field or component holds only the low bits of a
+/// running total, and each new value is added as its difference from the last, modulo the field's range. A full
+/// field of the same quantity (record.distance, total_cycles, accumulated_power) resets the total, so a file
+/// may mix both.
 /// </summary>
-internal struct FitAccumulators
+internal sealed class FitAccumulators
 {
-    private long _distance16;
+    public const int None = -1;
+    public const int Distance = 0;
+    public const int Cycles = 1;
+    public const int Power = 2;
 
-    /// <summary>Adds a 12-bit distance component (1/16 m) and returns the running total in the same unit.</summary>
-    public long AddDistance16(int value)
+    private readonly double[] _totals = new double[3];
+
+    public void Reset() => Array.Clear(_totals);
+
+    public void Set(int slot, double total) => _totals[slot] = total;
+
+    /// <summary>Adds a <paramref name="bits"/>-bit value counted in 1/<paramref name="scale"/> units and returns the new total.</summary>
+    public double Add(int slot, long value, int bits, double scale)
     {
-        _distance16 += (value - _distance16) & 0xFFF;
-        return _distance16;
+        var mask = (1L << bits) - 1;
+        var last = (long)Math.Round(_totals[slot] * scale);
+        var total = last + ((value - last) & mask);
+        _totals[slot] = total / scale;
+        return _totals[slot];
     }
 }

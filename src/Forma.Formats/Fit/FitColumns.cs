@@ -1,21 +1,31 @@
 namespace Forma.Formats.Fit;
 
 /// <summary>
-/// Growable double columns, one row per record message. Arrays start full of NaN, so a row only writes the
-/// values it has; with the capacity counted beforehand the arrays are exactly the final size and are handed
-/// to <see cref="SampleStreams"/> without a copy.
+/// Growable double columns, one row per record message. A column's array is allocated on its first value, full
+/// of NaN, so a row writes only the values it has and a field that is always invalid costs nothing. With the
+/// capacity counted beforehand the arrays are exactly the final size and go to <see cref="SampleStreams"/>
+/// without a copy.
 /// </summary>
 internal sealed class FitColumns
 {
     private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
     private readonly List<string> _names = [];
     private readonly Dictionary<string, string> _units = new(StringComparer.Ordinal);
-    private double[][] _arrays = [];
+    private readonly long _budget;
+    private double[]?[] _arrays = new double[]?[16];
+    private int _allocated;
     private int _capacity;
 
-    public FitColumns(int capacity)
+    /// <param name="capacity">Rows to allocate for.</param>
+    /// <param name="inputLength">
+    /// Bytes of input. Columns may use at most 32 times that (plus 64 MiB): a crafted file of one-byte records
+    /// after one many-field record would otherwise make a megabyte of input cost gigabytes of columns. Real
+    /// files use about twice their size.
+    /// </param>
+    public FitColumns(int capacity, int inputLength)
     {
         _capacity = Math.Max(capacity, 16);
+        _budget = (32L * inputLength) + (64L << 20);
         Column(StreamNames.Time, "s");
     }
 
@@ -26,6 +36,7 @@ internal sealed class FitColumns
 
     public bool Contains(string name) => _index.ContainsKey(name);
 
+    /// <summary>The column's number, registering it (without memory) the first time the name is seen.</summary>
     public int Column(string name, string? units)
     {
         if (_index.TryGetValue(name, out var existing))
@@ -33,14 +44,11 @@ internal sealed class FitColumns
             return existing;
         }
 
-        var array = new double[_capacity];
-        Array.Fill(array, double.NaN);
         if (_arrays.Length == _names.Count)
         {
-            Array.Resize(ref _arrays, Math.Max(8, _arrays.Length * 2));
+            Array.Resize(ref _arrays, _arrays.Length * 2);
         }
 
-        _arrays[_names.Count] = array;
         _index[name] = _names.Count;
         _names.Add(name);
         if (units is not null)
@@ -51,7 +59,21 @@ internal sealed class FitColumns
         return _names.Count - 1;
     }
 
-    public double[] this[int column] => _arrays[column];
+    /// <summary>The column's cells, allocated on first use.</summary>
+    public double[] Cells(int column) => _arrays[column] ?? Allocate(column);
+
+    /// <summary>The cells of a column that has values, else null.</summary>
+    public double[]? Existing(int column) => _arrays[column];
+
+    private double[] Allocate(int column)
+    {
+        CheckBudget(_capacity, _allocated + 1);
+        var cells = new double[_capacity];
+        Array.Fill(cells, double.NaN);
+        _arrays[column] = cells;
+        _allocated++;
+        return cells;
+    }
 
     public void BeginRow()
     {
@@ -63,7 +85,7 @@ internal sealed class FitColumns
         Rows++;
     }
 
-    /// <summary>The columns trimmed to <see cref="Rows"/>, leaving out any that never got a value.</summary>
+    /// <summary>The columns that got values, trimmed to <see cref="Rows"/>.</summary>
     public SampleStreams Build(out Dictionary<string, string> units)
     {
         units = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -75,8 +97,7 @@ internal sealed class FitColumns
         var streams = new Dictionary<string, double[]>(StringComparer.Ordinal);
         for (var c = 0; c < _names.Count; c++)
         {
-            var array = _arrays[c];
-            if (Array.FindIndex(array, 0, Rows, v => !double.IsNaN(v)) < 0)
+            if (_arrays[c] is not { } array)
             {
                 continue;
             }
@@ -99,14 +120,27 @@ internal sealed class FitColumns
     private void Grow()
     {
         var capacity = _capacity * 2;
+        CheckBudget(capacity, _allocated);
         for (var c = 0; c < _names.Count; c++)
         {
-            var array = _arrays[c];
+            if (_arrays[c] is not { } array)
+            {
+                continue;
+            }
+
             Array.Resize(ref array, capacity);
             Array.Fill(array, double.NaN, _capacity, capacity - _capacity);
             _arrays[c] = array;
         }
 
         _capacity = capacity;
+    }
+
+    private void CheckBudget(long rows, int columns)
+    {
+        if (rows * columns * sizeof(double) > _budget)
+        {
+            throw new ActivityFormatException("fit-too-large", $"{columns} streams of {rows} samples are more than this input can need.");
+        }
     }
 }

@@ -19,12 +19,12 @@ public static class FitDecoder
     public static FitDecoded DecodeWithUnits(ReadOnlySpan<byte> data, FitDecodeOptions? options = null)
     {
         options ??= FitDecodeOptions.Default;
-        var columns = new FitColumns(CountRecords(data, options));
+        var columns = new FitColumns(CountRecords(data, options), data.Length);
         var developer = new FitDeveloperFields();
         var metadata = new FitMetadataCollector();
         var sessions = new List<ActivitySegment>();
         var laps = new List<ActivitySegment>();
-        var accumulators = default(FitAccumulators);
+        var accumulators = new FitAccumulators();
         var file = -1;
         var reader = new FitReader(data, options);
         while (reader.Read(out var m))
@@ -33,13 +33,13 @@ public static class FitDecoder
             {
                 file = m.FileIndex; // a chained file has its own developer fields and running totals
                 developer.Clear();
-                accumulators = default;
+                accumulators.Reset();
             }
 
             switch (m.GlobalNumber)
             {
                 case Record:
-                    AddRecord(m, columns, developer, ref accumulators);
+                    AddRecord(m, columns, developer, accumulators);
                     break;
                 case FitSegmentLayout.Session:
                     sessions.Add(FitSegmentLayout.SessionFields.Read(m));
@@ -62,13 +62,17 @@ public static class FitDecoder
         return new FitDecoded(activity, units);
     }
 
-    private static void AddRecord(in FitMessage m, FitColumns columns, FitDeveloperFields developer, ref FitAccumulators accumulators)
+    private static void AddRecord(in FitMessage m, FitColumns columns, FitDeveloperFields developer, FitAccumulators accumulators)
     {
         columns.BeginRow();
-        columns[0][columns.Row] = m.Timestamp >= 0 ? m.Timestamp : double.NaN;
+        if (m.Timestamp >= 0)
+        {
+            columns.Cells(0)[columns.Row] = m.Timestamp;
+        }
+
         var definition = m.Definition;
         definition.RecordPlan ??= FitRecordPlan.Build(definition, columns, developer);
-        definition.RecordPlan.Apply(m.Payload, definition.BigEndian, columns, ref accumulators);
+        definition.RecordPlan.Apply(m.Payload, definition.BigEndian, columns, accumulators);
     }
 
     /// <summary>
@@ -88,12 +92,12 @@ public static class FitDecoder
             }
         }
 
-        if (columns.Rows == 0)
+        if (columns.Existing(0) is not { } cells)
         {
             return start;
         }
 
-        var times = columns[0].AsSpan(0, columns.Rows);
+        var times = cells.AsSpan(0, columns.Rows);
         var first = double.NaN;
         foreach (var t in times)
         {

@@ -13,14 +13,8 @@ internal sealed class FitDeveloperFields
 {
     public const ushort FieldDescription = 206;
     private readonly Dictionary<int, FitDeveloperField> _fields = [];
-    private readonly HashSet<string> _columns = new(StringComparer.Ordinal);
 
     public void Clear() => _fields.Clear();
-
-    /// <summary>Whether a developer field already writes to the stream of that name (so a second file's field reuses it).</summary>
-    public bool OwnsColumn(string name) => _columns.Contains(name);
-
-    public void ClaimColumn(string name) => _columns.Add(name);
 
     public FitDeveloperField? Find(byte developerIndex, byte number) => _fields.GetValueOrDefault((developerIndex << 8) | number);
 

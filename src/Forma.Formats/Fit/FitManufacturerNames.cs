@@ -28,7 +28,7 @@ internal static class FitManufacturerNames
     };
 
     public static string? Manufacturer(double raw) =>
-        double.IsNaN(raw) ? null : Manufacturers.GetValueOrDefault((int)raw) ?? ((int)raw).ToString(CultureInfo.InvariantCulture);
+        double.IsNaN(raw) ? null : Manufacturers.GetValueOrDefault((int)raw) ?? raw.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
     /// The product as a name where the profile's garmin_product sub-field applies (Garmin and Dynastream devices),
@@ -43,6 +43,6 @@ internal static class FitManufacturerNames
 
         var isGarmin = manufacturer is 1 or 13 or 15 or 89;
         return (isGarmin ? GarminProducts.GetValueOrDefault((int)product) : null)
-            ?? ((int)product).ToString(CultureInfo.InvariantCulture);
+            ?? product.ToString(CultureInfo.InvariantCulture);
     }
 }

@@ -76,7 +76,7 @@ internal sealed class FitMetadataCollector
                 ? new DeviceInfo(
                     FitManufacturerNames.Manufacturer(_manufacturer),
                     _productName ?? _deviceProductName ?? FitManufacturerNames.Product(_manufacturer, _product),
-                    double.IsNaN(_serial) ? null : (uint)_serial,
+                    _serial is >= 0 and <= uint.MaxValue ? (uint)_serial : null,
                     double.IsNaN(software) ? null : software.ToString("0.00", CultureInfo.InvariantCulture))
                 : null,
         };

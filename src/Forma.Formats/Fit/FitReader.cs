@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 
 namespace Forma.Formats.Fit;
 
@@ -44,6 +45,7 @@ public ref struct FitReader
     public int FileCount { get; private set; }
 
     /// <summary>Moves to the next data message; false at the end of the input.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Read(out FitMessage message)
     {
         while (true)
@@ -83,6 +85,7 @@ public ref struct FitReader
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryReadData(byte header, out FitMessage message)
     {
         var start = _pos;
@@ -204,40 +207,31 @@ public ref struct FitReader
         FileCount++;
         Array.Clear(_locals);
         _lastTimestamp = -1;
-        var available = _data.Length - start - header.Value.Size;
-        long dataSize = header.Value.DataSize;
-        var dataEnd = start + header.Value.Size + (int)Math.Min(dataSize, available);
-        if (dataSize + 2 > available)
-        {
-            Fail("fit-truncated", $"The header declares {dataSize} bytes of data and a CRC, but only {available} bytes follow.", start);
-            _dataEnd = dataEnd;
-            _crcEnd = _data.Length;
-            _pos = start + header.Value.Size;
-            return true;
-        }
-
-        _dataEnd = dataEnd;
-        _crcEnd = dataEnd + 2;
         _pos = start + header.Value.Size;
         if (header.Value.HeaderCrc is { } headerCrc && headerCrc != 0 && headerCrc != FitCrc.Compute(_data.Slice(start, 12)))
         {
-            Fail("fit-crc-mismatch", "The file header's CRC does not match.", start);
+            Fail("fit-crc-mismatch", "The file header's CRC does not match.", start, skipData: false);
         }
 
-        if (_checkCrc)
+        // In salvage mode a file cut short is read up to where its bytes end.
+        var available = _data.Length - _pos;
+        var dataSize = (long)header.Value.DataSize;
+        _dataEnd = _pos + (int)Math.Min(dataSize, available);
+        _crcEnd = Math.Min(_dataEnd + 2, _data.Length);
+        if (dataSize + 2 > available)
         {
-            var expected = BinaryPrimitives.ReadUInt16LittleEndian(_data[dataEnd..]);
-            if (expected != FitCrc.Compute(_data[start..dataEnd]))
-            {
-                Fail("fit-crc-mismatch", "The file's CRC does not match its contents.", dataEnd);
-            }
+            Fail("fit-truncated", $"The header declares {dataSize} bytes of data and a CRC, but only {available} bytes follow.", start, skipData: false);
+        }
+        else if (_checkCrc && BinaryPrimitives.ReadUInt16LittleEndian(_data[_dataEnd..]) != FitCrc.Compute(_data[start.._dataEnd]))
+        {
+            Fail("fit-crc-mismatch", "The file's CRC does not match its contents.", _dataEnd, skipData: false);
         }
 
         return true;
     }
 
-    /// <summary>Throws, or in salvage mode records a warning and skips to the end of the current file's data.</summary>
-    private void Fail(string code, string message, long offset)
+    /// <summary>Throws, or in salvage mode records a warning and (unless told not to) skips the rest of the current file's data.</summary>
+    private void Fail(string code, string message, long offset, bool skipData = true)
     {
         if (!_options.IgnoreCrc)
         {
@@ -245,7 +239,7 @@ public ref struct FitReader
         }
 
         Warnings.Add($"{code} at byte {offset}: {message}");
-        if (code != "fit-crc-mismatch")
+        if (skipData)
         {
             _pos = Math.Max(_dataEnd, _pos);
         }

@@ -1,7 +1,10 @@
 namespace Forma.Formats.Fit;
 
-/// <summary>How a record field becomes a stream: its name, profile scale and offset (value = raw / scale - offset), and units.</summary>
-internal sealed record FitFieldInfo(string Name, double Scale, double Offset, string? Units);
+/// <summary>
+/// How a record field becomes a stream: its name, profile scale and offset (value = raw / scale - offset), and
+/// units; for an accumulated quantity, its accumulator and (for a field holding only the low bits) their number.
+/// </summary>
+internal sealed record FitFieldInfo(string Name, double Scale, double Offset, string? Units, int Accumulator = FitAccumulators.None, int Bits = 0);
 
 /// <summary>
 /// The record message's (global 20) fields from the FIT SDK profile. The core fields map to the API's stream
@@ -21,8 +24,12 @@ internal static class FitRecordFields
     public const byte Timestamp = 253;
 
     private static readonly FitFieldInfo?[] Fields = Build();
+    private static readonly HashSet<string> Names = new(Fields.OfType<FitFieldInfo>().Select(f => f.Name), StringComparer.Ordinal);
 
     public static FitFieldInfo? Find(byte number) => Fields[number];
+
+    /// <summary>Whether a stream of that name comes from the profile (and so a developer field must not take it).</summary>
+    public static bool IsProfileName(string name) => Names.Contains(name) || name == StreamNames.Time;
 
     private static FitFieldInfo?[] Build()
     {
@@ -32,7 +39,7 @@ internal static class FitRecordFields
         f[2] = new(StreamNames.Altitude, 5, 500, "m");
         f[3] = new(StreamNames.HeartRate, 1, 0, "bpm");
         f[4] = new(StreamNames.Cadence, 1, 0, "rpm");
-        f[5] = new(StreamNames.Distance, 100, 0, "m");
+        f[5] = new(StreamNames.Distance, 100, 0, "m", FitAccumulators.Distance);
         f[6] = new(StreamNames.Speed, 1000, 0, "m/s");
         f[7] = new(StreamNames.Power, 1, 0, "W");
         f[9] = new("grade", 100, 0, "%");
@@ -40,10 +47,10 @@ internal static class FitRecordFields
         f[11] = new("time_from_course", 1000, 0, "s");
         f[12] = new("cycle_length", 100, 0, "m");
         f[13] = new(StreamNames.Temperature, 1, 0, "C");
-        f[18] = new("cycles", 1, 0, "cycles");
-        f[19] = new("total_cycles", 1, 0, "cycles");
-        f[28] = new("compressed_accumulated_power", 1, 0, "W");
-        f[29] = new("accumulated_power", 1, 0, "W");
+        f[18] = new("total_cycles", 1, 0, "cycles", FitAccumulators.Cycles, 8); // cycles: component of total_cycles
+        f[19] = new("total_cycles", 1, 0, "cycles", FitAccumulators.Cycles);
+        f[28] = new("accumulated_power", 1, 0, "W", FitAccumulators.Power, 16); // compressed_accumulated_power
+        f[29] = new("accumulated_power", 1, 0, "W", FitAccumulators.Power);
         f[30] = new("left_right_balance", 1, 0, null);
         f[31] = new("gps_accuracy", 1, 0, "m");
         f[32] = new("vertical_speed", 1000, 0, "m/s");

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Forma.Formats.Fit;
 
 /// <summary>
@@ -21,6 +23,9 @@ internal sealed class FitRecordPlan
         Weak,
         Semicircle,
         CompressedSpeedDistance,
+
+        /// <summary>The low bits of a running total (profile "accumulate" with fewer bits than the total).</summary>
+        Accumulated,
     }
 
     public static FitRecordPlan Build(FitDefinition definition, FitColumns columns, FitDeveloperFields developer)
@@ -35,7 +40,7 @@ internal sealed class FitRecordPlan
             {
                 var speed = columns.Column(StreamNames.Speed, "m/s");
                 var distance = columns.Column(StreamNames.Distance, "m");
-                steps.Add(new Step(Kind.CompressedSpeedDistance, at, type, speed, distance, 1, 0));
+                steps.Add(new Step(Kind.CompressedSpeedDistance, at, type, speed, distance, 1, 0, FitAccumulators.Distance, 12));
                 continue;
             }
 
@@ -48,9 +53,11 @@ internal sealed class FitRecordPlan
             {
                 FitRecordFields.PositionLat or FitRecordFields.PositionLong => Kind.Semicircle,
                 FitRecordFields.Speed or FitRecordFields.Altitude => Kind.Weak,
+                _ when info.Bits > 0 => Kind.Accumulated,
                 _ => Kind.Scaled,
             };
-            steps.Add(new Step(kind, at, type, columns.Column(info.Name, info.Units), -1, info.Scale, info.Offset));
+            var column = columns.Column(info.Name, info.Units);
+            steps.Add(new Step(kind, at, type, column, -1, info.Scale, info.Offset, info.Accumulator, info.Bits));
         }
 
         foreach (var field in definition.DeveloperFields)
@@ -63,37 +70,35 @@ internal sealed class FitRecordPlan
                 continue;
             }
 
-            // A developer name may repeat a stream the profile already fills (a "heartRate" from an app); keep both.
-            var name = columns.Contains(description.Name) && !developer.OwnsColumn(description.Name)
-                ? description.Name + "_developer"
-                : description.Name;
-            developer.ClaimColumn(name);
+            // A developer name may repeat a stream the profile fills ("power" from an app): keep both, apart.
+            var name = FitRecordFields.IsProfileName(description.Name) ? description.Name + "_developer" : description.Name;
             var column = columns.Column(name, description.Units);
-            steps.Add(new Step(Kind.Scaled, field.Offset, description.BaseType, column, -1, description.Scale, description.Offset));
+            steps.Add(new Step(Kind.Scaled, field.Offset, description.BaseType, column, -1, description.Scale, description.Offset, FitAccumulators.None, 0));
         }
 
         return new FitRecordPlan([.. steps]);
     }
 
     /// <summary>Writes one record's values into the current row.</summary>
-    public void Apply(ReadOnlySpan<byte> payload, bool bigEndian, FitColumns columns, ref FitAccumulators accumulators)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Apply(ReadOnlySpan<byte> payload, bool bigEndian, FitColumns columns, FitAccumulators accumulators)
     {
         var row = columns.Row;
         foreach (ref readonly var step in _steps.AsSpan())
         {
             if (step.Kind == Kind.CompressedSpeedDistance)
             {
-                ApplyCompressed(payload.Slice(step.At, 3), columns, step, row, ref accumulators);
+                ApplyCompressed(payload.Slice(step.At, 3), columns, step, row, accumulators);
                 continue;
             }
 
-            var raw = FitBaseType.Read(payload[step.At..], step.Type, bigEndian);
+            var raw = FitBaseType.ReadCommon(payload[step.At..], step.Type, bigEndian);
             if (double.IsNaN(raw))
             {
                 continue;
             }
 
-            var cells = columns[step.Column];
+            var cells = columns.Cells(step.Column);
             switch (step.Kind)
             {
                 case Kind.Semicircle:
@@ -101,8 +106,16 @@ internal sealed class FitRecordPlan
                     break;
                 case Kind.Weak when !double.IsNaN(cells[row]):
                     break;
+                case Kind.Accumulated:
+                    cells[row] = accumulators.Add(step.Accumulator, (long)raw, step.Bits, step.Scale);
+                    break;
                 default:
                     cells[row] = (raw / step.Scale) - step.Offset;
+                    if (step.Accumulator != FitAccumulators.None)
+                    {
+                        accumulators.Set(step.Accumulator, cells[row]);
+                    }
+
                     break;
             }
         }
@@ -112,7 +125,7 @@ internal sealed class FitRecordPlan
     /// record.compressed_speed_distance (profile components): 12 bits of speed in 1/100 m/s, then 12 bits of
     /// distance in 1/16 m that accumulate, rolling over every 4096 units (256 m).
     /// </summary>
-    private static void ApplyCompressed(ReadOnlySpan<byte> b, FitColumns columns, in Step step, int row, ref FitAccumulators accumulators)
+    private static void ApplyCompressed(ReadOnlySpan<byte> b, FitColumns columns, in Step step, int row, FitAccumulators accumulators)
     {
         if (b[0] == 0xFF && b[1] == 0xFF && b[2] == 0xFF)
         {
@@ -121,14 +134,14 @@ internal sealed class FitRecordPlan
 
         var speed = b[0] | ((b[1] & 0x0F) << 8);
         var distance = (b[1] >> 4) | (b[2] << 4);
-        var speeds = columns[step.Column];
+        var speeds = columns.Cells(step.Column);
         if (double.IsNaN(speeds[row]))
         {
             speeds[row] = speed / 100.0;
         }
 
-        columns[step.Column2][row] = accumulators.AddDistance16(distance) / 16.0;
+        columns.Cells(step.Column2)[row] = accumulators.Add(step.Accumulator, distance, step.Bits, 16);
     }
 
-    private readonly record struct Step(Kind Kind, int At, byte Type, int Column, int Column2, double Scale, double Offset);
+    private readonly record struct Step(Kind Kind, int At, byte Type, int Column, int Column2, double Scale, double Offset, int Accumulator, int Bits);
 }

@@ -41,7 +41,8 @@ internal static class FitSportNames
             return null;
         }
 
-        var n = (int)raw;
-        return n == 254 ? "all" : n < names.Length ? names[n] : n.ToString(CultureInfo.InvariantCulture);
+        return raw == 254 ? "all"
+            : raw >= 0 && raw < names.Length ? names[(int)raw]
+            : raw.ToString(CultureInfo.InvariantCulture); // a corrupt file can declare the field as any base type
     }
 }

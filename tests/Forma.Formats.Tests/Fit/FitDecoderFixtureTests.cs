@@ -75,24 +75,27 @@ public class FitDecoderFixtureTests
     [Theory]
     [InlineData("fit/developer-types-sample.fit", "Form Power", "Watts")]
     [InlineData("fit/developer-types-sample.fit", "Leg Spring Stiffness", "KN/m")]
-    [InlineData("fit/2019-02-17-062644-ELEMNT-297E-195-0.fit", null, null)]
     [InlineData("fit/20170518-191602-1740899583.fit", "Stroke Rate", "spm")]
     [InlineData("fit/gpl-2.0/Karoo-Botley_BW_Swanmore_Wickham-2025-05-09-1238.fit", "skin_temperature", "C")]
-    public void DeveloperFields_BecomeNamedStreams(string relative, string? stream, string? units)
+    public void DeveloperFields_BecomeNamedStreams(string relative, string stream, string units)
     {
         var decoded = FitDecoder.DecodeWithUnits(Fixtures.Bytes(relative));
-
-        if (stream is null)
-        {
-            // The ELEMNT's developer fields are device settings messages, not record fields: nothing extra, nothing lost.
-            Assert.Equal(13471, decoded.Activity.Streams.Count);
-            return;
-        }
 
         var values = decoded.Activity.Streams[stream];
         Assert.NotNull(values);
         Assert.Contains(values, v => !double.IsNaN(v) && v != 0);
         Assert.Equal(units, decoded.Units[stream]);
+    }
+
+    [Fact]
+    public void DeveloperFieldsOutsideRecords_AreSkippedWithTheirBytes()
+    {
+        // The ELEMNT puts its developer fields (battery charge, calibration) on device_info messages.
+        var activity = FitTestData.Decode("fit/2019-02-17-062644-ELEMNT-297E-195-0.fit");
+
+        Assert.Equal(13471, activity.Streams.Count);
+        Assert.Equal(("wahoo_fitness", "ELEMNT"), (activity.Metadata.Device?.Manufacturer, activity.Metadata.Device?.Product));
+        Assert.Equal(78940.55, activity.Sessions.Single().Distance);
     }
 
     [Theory]

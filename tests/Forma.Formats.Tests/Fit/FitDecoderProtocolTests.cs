@@ -155,6 +155,24 @@ public class FitDecoderProtocolTests
     }
 
     [Fact]
+    public void AccumulatedFields_RollOver_AndFullFieldsResetTheTotal()
+    {
+        var file = new FitFileWriter()
+            .Define(0, 20, false, (18, 1, UInt8), (28, 2, UInt16))
+            .Data(0, [250, .. FitFileWriter.U16(65000)])
+            .Data(0, [4, .. FitFileWriter.U16(1000)]) // 8-bit cycles and 16-bit power wrap around
+            .Define(1, 20, false, (19, 4, UInt32), (29, 4, UInt32))
+            .Data(1, [.. FitFileWriter.U32(1000), .. FitFileWriter.U32(200_000)])
+            .Data(0, [240, .. FitFileWriter.U16(4000)]) // continues from the full values: 1000 + 0xF0 - 0xE8, 200,000 + 4000 - 3392
+            .Build();
+
+        var streams = FitDecoder.Decode(file).Streams;
+
+        Assert.Equal([250, 260, 1000, 1008], streams["total_cycles"]!);
+        Assert.Equal([65000, 66536, 200_000, 200_608], streams["accumulated_power"]!);
+    }
+
+    [Fact]
     public void DeveloperFields_UseTheirDescription_ForNameScaleAndUnits()
     {
         var file = new FitFileWriter()
@@ -162,15 +180,20 @@ public class FitDecoderProtocolTests
             .Data(0, 0)
             .Define(1, 206, false, (0, 1, UInt8), (1, 1, UInt8), (2, 1, UInt8), (3, 8, Text), (6, 1, UInt8), (8, 4, Text))
             .Data(1, [0, 5, UInt16, .. "smo2\0\0\0\0"u8.ToArray(), 10, .. "%\0\0\0"u8.ToArray()])
-            .Define(2, 20, false, [(253, 4, UInt32), (3, 1, UInt8)], [(5, 2, 0), (6, 1, 0)])
-            .Data(2, [.. FitFileWriter.U32(Time), 120, .. FitFileWriter.U16(655), 9])
+            .Data(1, [0, 7, UInt16, .. "power\0\0\0"u8.ToArray(), 1, .. "W\0\0\0"u8.ToArray()])
+            .Define(2, 20, false, [(253, 4, UInt32), (3, 1, UInt8)], [(5, 2, 0), (6, 1, 0), (7, 2, 0)])
+            .Data(2, [.. FitFileWriter.U32(Time), 120, .. FitFileWriter.U16(655), 9, .. FitFileWriter.U16(180)])
+            .Define(3, 20, false, (7, 2, UInt16))
+            .Data(3, FitFileWriter.U16(200))
             .Build();
 
         var decoded = FitDecoder.DecodeWithUnits(file);
 
-        Assert.Equal([65.5], decoded.Activity.Streams["smo2"]!);
+        Assert.Equal([65.5, double.NaN], decoded.Activity.Streams["smo2"]!);
         Assert.Equal("%", decoded.Units["smo2"]);
-        Assert.Equal([120], decoded.Activity.Streams[StreamNames.HeartRate]!); // the undescribed field 6 is skipped, not misread
+        Assert.Equal([120, double.NaN], decoded.Activity.Streams[StreamNames.HeartRate]!); // the undescribed field 6 is skipped, not misread
+        Assert.Equal([180, double.NaN], decoded.Activity.Streams["power_developer"]!); // an app's "power" does not mix with the profile's
+        Assert.Equal([double.NaN, 200], decoded.Activity.Streams[StreamNames.Power]!);
     }
 
     [Fact]
@@ -213,6 +236,23 @@ public class FitDecoderProtocolTests
         Assert.Single(FitDecoder.Decode(wrong, new FitDecodeOptions { IgnoreCrc = true }).Warnings);
     }
 
+    [Fact]
+    public void ManyStreamsTimesManyTinyRecords_IsTooLarge_NotGigabytes()
+    {
+        // One record with every profile field the decoder keeps, then 200,000 one-byte records: 60 columns of
+        // 200,000 doubles would be ~100 MB from a 200 kB file.
+        var numbers = Enumerable.Range(0, 140).Where(n => n is not (8 or 253)).Select(n => ((byte)n, (byte)1, UInt8)).ToArray();
+        var writer = new FitFileWriter()
+            .Define(0, 20, false, numbers)
+            .Data(0, new byte[numbers.Length])
+            .Define(1, 20, false);
+        writer.Raw(Enumerable.Repeat((byte)1, 200_000).ToArray());
+
+        var error = Assert.Throws<ActivityFormatException>(() => FitDecoder.Decode(writer.Build()));
+
+        Assert.Equal("fit-too-large", error.Code);
+    }
+
     [Theory]
     [InlineData("undefined-local", "fit-undefined-local-type")]
     [InlineData("data-size-lie", "fit-truncated")]
@@ -222,7 +262,7 @@ public class FitDecoderProtocolTests
     [InlineData("too-many", "fit-too-large")]
     public void MalformedInput_EndsInTypedError(string problem, string code)
     {
-        var file = new FitFileWriter().Define(0, 20, false, (3, 1, UInt8)).Data(0, 99).Data(0, 98).Build();
+        var file = new FitFileWriter().Define(0, 20, false, (3, 1, UInt8)).Data(0, 99).Data(0, 98).Build(headerCrc: false);
         var options = new FitDecodeOptions { MaxMessages = problem == "too-many" ? 2 : 100 };
         switch (problem)
         {
