@@ -35,7 +35,7 @@ internal sealed class ActivityEndpoints : IEndpointGroup
         group.MapGet("/activities/{id:guid}/streams", Streams).RequireScope(ApiScopes.ActivitiesRead).WithName("GetActivityStreams")
             .WithSummary("The activity's samples as equal-length arrays keyed by stream name; 'points' thins them for charts");
         group.MapGet("/activities/{id:guid}/original", Original).RequireScope(ApiScopes.ActivitiesRead).WithName("DownloadOriginal")
-            .WithSummary("The file as it was uploaded").Produces(StatusCodes.Status200OK, contentType: "application/octet-stream");
+            .WithSummary("The file as it was uploaded").Produces<byte[]>(StatusCodes.Status200OK, "application/octet-stream");
         group.MapDelete("/activities/{id:guid}", Delete).RequireScope(ApiScopes.ActivitiesWrite).WithName("DeleteActivity")
             .WithSummary("Delete an activity (restorable for 30 days)");
         group.MapPost("/activities/{id:guid}/restore", Restore).RequireScope(ApiScopes.ActivitiesWrite).WithName("RestoreActivity")
