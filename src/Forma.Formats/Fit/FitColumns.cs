@@ -68,7 +68,7 @@ internal sealed class FitColumns
     private double[] Allocate(int column)
     {
         CheckBudget(_capacity, _allocated + 1);
-        var cells = new double[_capacity];
+        var cells = GC.AllocateUninitializedArray<double>(_capacity); // filled with NaN next: zeroing first is waste
         Array.Fill(cells, double.NaN);
         _arrays[column] = cells;
         _allocated++;
@@ -128,9 +128,10 @@ internal sealed class FitColumns
                 continue;
             }
 
-            Array.Resize(ref array, capacity);
-            Array.Fill(array, double.NaN, _capacity, capacity - _capacity);
-            _arrays[c] = array;
+            var grown = GC.AllocateUninitializedArray<double>(capacity);
+            array.CopyTo(grown, 0);
+            Array.Fill(grown, double.NaN, _capacity, capacity - _capacity);
+            _arrays[c] = grown;
         }
 
         _capacity = capacity;

@@ -6,8 +6,9 @@ namespace Forma.Formats.Fit;
 /// </summary>
 internal sealed class FitDefinition
 {
-    public FitDefinition(ushort globalNumber, bool bigEndian, int fieldCount, int developerFieldCount)
+    public FitDefinition(ushort globalNumber, bool bigEndian, int fieldCount, int developerFieldCount, byte[] layout)
     {
+        Layout = layout;
         GlobalNumber = globalNumber;
         BigEndian = bigEndian;
         FieldNumbers = new byte[fieldCount];
@@ -16,6 +17,9 @@ internal sealed class FitDefinition
         Offsets = new int[fieldCount];
         DeveloperFields = new FitDeveloperFieldRef[developerFieldCount];
     }
+
+    /// <summary>The definition message's bytes after its header byte, to recognise the same definition sent again.</summary>
+    public byte[] Layout { get; }
 
     public ushort GlobalNumber { get; }
     public bool BigEndian { get; }

@@ -15,7 +15,9 @@ public ref struct FitReader
     private readonly ReadOnlySpan<byte> _data;
     private readonly FitDecodeOptions _options;
     private readonly bool _checkCrc;
+    private const int RecentDefinitions = 32;
     private readonly FitDefinition?[] _locals = new FitDefinition?[16];
+    private readonly List<FitDefinition> _recent = [];
     private int _pos;
     private int _dataEnd = -1; // end of the current file's data; -1 between files
     private int _crcEnd;
@@ -177,7 +179,32 @@ public ref struct FitReader
             return;
         }
 
-        var definition = new FitDefinition(global, bigEndian, fieldCount, developerCount);
+        _locals[header & 0x0F] = Recent(_data[(start + 1)..end]) ?? NewDefinition(start, global, bigEndian, fieldCount, developerCount, end);
+        _pos = end;
+    }
+
+    /// <summary>
+    /// A definition seen before with the same bytes. Some devices (a Wahoo ELEMNT) use one local type for
+    /// everything and define it again at each switch between message types; reusing the definition keeps its
+    /// record plan and saves building both again a thousand times per file.
+    /// </summary>
+    private readonly FitDefinition? Recent(ReadOnlySpan<byte> layout)
+    {
+        foreach (var definition in _recent)
+        {
+            if (layout.SequenceEqual(definition.Layout))
+            {
+                return definition;
+            }
+        }
+
+        return null;
+    }
+
+    private FitDefinition NewDefinition(int start, ushort global, bool bigEndian, int fieldCount, int developerCount, int end)
+    {
+        var definition = new FitDefinition(global, bigEndian, fieldCount, developerCount, _data[(start + 1)..end].ToArray());
+        var pos = start + 6;
         for (var i = 0; i < fieldCount; i++, pos += 3)
         {
             definition.SetField(i, _data[pos], _data[pos + 1], _data[pos + 2]);
@@ -189,8 +216,13 @@ public ref struct FitReader
             definition.SetDeveloperField(i, _data[pos], _data[pos + 1], _data[pos + 2]);
         }
 
-        _locals[header & 0x0F] = definition;
-        _pos = end;
+        if (_recent.Count == RecentDefinitions)
+        {
+            _recent.RemoveAt(0);
+        }
+
+        _recent.Add(definition);
+        return definition;
     }
 
     /// <summary>Reads a file header; false when salvage mode gives up on what follows.</summary>
@@ -206,6 +238,7 @@ public ref struct FitReader
 
         FileCount++;
         Array.Clear(_locals);
+        _recent.Clear(); // a chained file has its own developer fields, which record plans depend on
         _lastTimestamp = -1;
         _pos = start + header.Value.Size;
         if (header.Value.HeaderCrc is { } headerCrc && headerCrc != 0 && headerCrc != FitCrc.Compute(_data.Slice(start, 12)))

@@ -4,7 +4,7 @@ namespace Forma.Formats.Fit;
 
 /// <summary>
 /// What to do with each field of one record layout, worked out once per definition so that the per-record loop
-/// is a read, a multiply and a store. Fields with no stream (unknown numbers, strings, byte arrays) are not in
+/// is a read, a scale and a store. Fields with no stream (unknown numbers, strings, byte arrays) are not in
 /// the plan at all: their bytes are skipped with the message.
 /// </summary>
 internal sealed class FitRecordPlan

@@ -6,6 +6,14 @@ namespace Forma.Formats.Tests.Fit;
 /// <summary>Writes small FIT files by hand for tests of one protocol feature at a time.</summary>
 internal sealed class FitFileWriter
 {
+    public const byte Uint8 = 0x02;
+    public const byte Sint8 = 0x01;
+    public const byte Uint16 = 0x84;
+    public const byte Sint32 = 0x85;
+    public const byte Uint32 = 0x86;
+    public const byte Bytes = 0x0D;
+    public const byte Text = 0x07;
+
     private readonly List<byte> _data = [];
 
     public FitFileWriter Define(int local, ushort global, bool bigEndian, params (byte Number, byte Size, byte Type)[] fields) =>
