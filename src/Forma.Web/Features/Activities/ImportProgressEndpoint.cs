@@ -30,7 +30,7 @@ internal sealed class ImportProgressEndpoint : IEndpointGroup
         app.MapGroup("/api/v1").WithTags("Imports").RequireTenant()
             .MapGet("/imports/{id:guid}/events", Events).RequireScope(ApiScopes.ActivitiesRead).WithName("ImportProgressEvents")
             .WithSummary("Server-sent events with the import's progress until it is done")
-            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
+            .Produces<ImportProgress>(StatusCodes.Status200OK, "text/event-stream")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound);
 
     private static async Task<Results<ServerSentEventsResult<ImportProgress>, ProblemHttpResult>> Events(
