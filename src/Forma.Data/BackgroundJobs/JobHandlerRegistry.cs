@@ -3,12 +3,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Forma.Data.BackgroundJobs;
 
 /// <summary>One registered handler: the job type it serves and how to deserialise and call it.</summary>
-public sealed record JobHandlerRegistration(string JobType, Func<string, JobContext, CancellationToken, Task> Invoke);
+public sealed record JobHandlerRegistration(string JobType, Func<string, JobContext, CancellationToken, Task> Invoke, bool OutsideTransaction = false);
 
 /// <summary>Finds the handler for a stored job type. Unknown types fail the job (and dead-letter it) rather than vanish.</summary>
 internal sealed class JobHandlerRegistry(IEnumerable<JobHandlerRegistration> registrations)
 {
     private readonly Dictionary<string, JobHandlerRegistration> _byType = registrations.ToDictionary(r => r.JobType, StringComparer.Ordinal);
+
+    public bool RunsOutsideTransaction(string jobType) => _byType.TryGetValue(jobType, out var registration) && registration.OutsideTransaction;
 
     public Task InvokeAsync(string jobType, string payload, JobContext context, CancellationToken cancellationToken) =>
         _byType.TryGetValue(jobType, out var registration)
@@ -26,7 +28,8 @@ public static class JobHandlerServiceCollectionExtensions
         services.AddSingleton(new JobHandlerRegistration(
             TPayload.JobType,
             (payload, context, cancellationToken) => context.Services.GetRequiredService<THandler>()
-                .HandleAsync(JobSerializer.Deserialize<TPayload>(payload), context, cancellationToken)));
+                .HandleAsync(JobSerializer.Deserialize<TPayload>(payload), context, cancellationToken),
+            typeof(IRunsOutsideTransaction).IsAssignableFrom(typeof(THandler))));
         return services;
     }
 

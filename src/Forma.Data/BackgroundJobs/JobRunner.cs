@@ -96,8 +96,19 @@ public sealed partial class JobRunner(IServiceScopeFactory scopes, IOptions<JobO
         var registry = scope.ServiceProvider.GetRequiredService<JobHandlerRegistry>();
         var store = scope.ServiceProvider.GetRequiredService<JobStore>();
 
+        var context = new JobContext(job.Id, job.Attempts, job.TenantId, db, scope.ServiceProvider);
+        var outside = registry.RunsOutsideTransaction(job.Type);
+        if (outside)
+        {
+            await registry.InvokeAsync(job.Type, job.Payload, context, cancellationToken);
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await registry.InvokeAsync(job.Type, job.Payload, new JobContext(job.Id, job.Attempts, job.TenantId, db, scope.ServiceProvider), cancellationToken);
+        if (!outside)
+        {
+            await registry.InvokeAsync(job.Type, job.Payload, context, cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
 
         if (await store.CompleteAsync(job, cancellationToken) == 1)
