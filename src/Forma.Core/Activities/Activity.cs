@@ -45,10 +45,21 @@ public sealed class Activity : ITenantOwned
         };
     }
 
+    /// <summary>The recording whose summary the activity shows; its facts become the activity's.</summary>
     public void SetPrimary(Recording recording)
     {
         ArgumentNullException.ThrowIfNull(recording);
+        if (recording.ActivityId != Id)
+        {
+            throw new DomainException("recording-not-in-activity", "The primary is one of the activity's own recordings.", "recordingId");
+        }
+
         PrimaryRecordingId = recording.Id;
+        Sport = recording.Sport;
+        SubSport = recording.SubSport;
+        StartTime = recording.StartTime;
+        Duration = recording.Duration;
+        Distance = recording.Distance;
     }
 
     public void Delete(DateTime now) => DeletedAt ??= now;

@@ -71,6 +71,24 @@ public sealed class Recording : ITenantOwned
         };
     }
 
+    /// <summary>This recording's own facts, to start an activity of its own when it is split off a merge.</summary>
+    public RecordingFacts Facts() =>
+        new(Sha256, FileName, Format, Sport, SubSport, StartTime, Duration, Distance, DeviceManufacturer, DeviceProduct, DeviceSerial, SampleCount, StreamsSha256);
+
+    public DateTime EndTime => StartTime.AddSeconds(Duration);
+
+    /// <summary>Moves the recording to another activity of the same athlete (a split).</summary>
+    public void MoveTo(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        if (activity.TenantId != TenantId || activity.AthleteId != AthleteId)
+        {
+            throw new DomainException("recording-wrong-athlete", "A recording moves only between activities of its athlete.");
+        }
+
+        ActivityId = activity.Id;
+    }
+
     private static string? Clip(string? value, int length) => value is null ? null : value[..Math.Min(value.Length, length)];
 }
 

@@ -1,7 +1,7 @@
 namespace Forma.Formats.Tracks;
 
 /// <summary>Great-circle distance on a spherical earth, accurate to about 0.5 % — well inside GPS noise.</summary>
-internal static class Haversine
+public static class Haversine
 {
     /// <summary>Mean earth radius R1 = (2a + b) / 3 of WGS 84, in metres (IUGG; Moritz, "Geodetic Reference System 1980").</summary>
     public const double EarthRadiusMetres = 6371008.8;

@@ -168,6 +168,41 @@ public class ImportTests
         Assert.Equal(["Morning Run", "Tempo, with strides"], names);
     }
 
+    /// <summary>SOURCES.md: no_hr.tcx is test.tcx's run with every heart-rate value removed — one workout, two recordings.</summary>
+    [Theory]
+    [ClassData(typeof(DatabaseProviders))]
+    public async Task TwoRecordingsOfOneWorkout_BecomeOneActivity_WithEachStreamFromItsBestSource_AndCanBeSplit(DatabaseProvider provider)
+    {
+        await using var host = await WebHost.StartAsync(provider, new() { ["Jobs:Enabled"] = "true", ["Jobs:PollInterval"] = "00:00:00.100" });
+        var token = (await SignupAsync(host)).Text("accessToken");
+        var athleteId = await CreateAthleteAsync(host, token);
+
+        using var first = await UploadAsync(host, token, athleteId, "tcx/no_hr.tcx");
+        await WaitUntilDoneAsync(host, token, first.Headers.Location!.ToString());
+        using var second = await UploadAsync(host, token, athleteId, Tcx);
+        var import = await WaitUntilDoneAsync(host, token, second.Headers.Location!.ToString());
+
+        var activity = Assert.Single(await ListAsync(host, token, athleteId));
+        var id = activity.Text("id");
+        Assert.Equal(id, Assert.Single(import.GetProperty("files").EnumerateArray()).Text("activityId"));
+        var detail = await (await Send(host, HttpMethod.Get, $"/api/v1/activities/{id}", token)).Content.ReadFromJsonAsync<JsonElement>();
+        var recordings = detail.GetProperty("recordings").EnumerateArray().ToList();
+        Assert.Equal(2, recordings.Count);
+        var withHeartRate = recordings.Single(r => r.Text("fileName") == "test.tcx").Text("id");
+        var primary = recordings.Single(r => r.GetProperty("primary").GetBoolean()).Text("id");
+        Assert.Equal(withHeartRate, detail.GetProperty("streamSources").Text("heartRate"));
+        Assert.Equal(primary, detail.GetProperty("streamSources").Text("time"));
+
+        // SOURCES.md: 383 heart-rate points in test.tcx; the fused stream carries them on the primary's clock.
+        var streams = await (await Send(host, HttpMethod.Get, $"/api/v1/activities/{id}/streams", token)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(383, streams.GetProperty("heartRate").EnumerateArray().Count(v => v.ValueKind == JsonValueKind.Number));
+
+        using var split = await Send(host, HttpMethod.Post, $"/api/v1/activities/{id}/recordings/{withHeartRate}/split", token);
+        Assert.Equal(HttpStatusCode.Created, split.StatusCode);
+        Assert.Equal(2, (await ListAsync(host, token, athleteId)).Count);
+        await ProblemAssert.IsProblemAsync(await Send(host, HttpMethod.Post, $"/api/v1/activities/{id}/recordings/{primary}/split", token), HttpStatusCode.Conflict, "nothing-to-split");
+    }
+
     private static async Task<string> CreateAthleteAsync(WebHost host, string token)
     {
         using var created = await Send(host, HttpMethod.Post, "/api/v1/athletes", token, new { firstName = "Imke", lastName = "Import" });

@@ -19,5 +19,8 @@ public sealed record ActivityDetail(
     IReadOnlyList<RecordingInfo> Recordings,
     IReadOnlyList<ActivitySegment> Sessions,
     IReadOnlyList<ActivitySegment> Laps,
-    IReadOnlyList<string> Streams,
+    IReadOnlyDictionary<string, Guid> StreamSources,
     DateTime? DeletedAt);
+
+/// <summary>Which of the activity's recordings to show as its summary.</summary>
+public sealed record PrimaryRecordingRequest([property: System.ComponentModel.DataAnnotations.Required] Guid? RecordingId);

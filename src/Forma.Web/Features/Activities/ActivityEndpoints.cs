@@ -7,6 +7,7 @@ using Forma.Data;
 using Forma.Data.Blobs;
 using Forma.Formats;
 using Forma.Web.Features.Accounts;
+using Forma.Web.Features.Activities.Merging;
 using Forma.Web.Features.ApiKeys;
 using Forma.Web.Features.Athletes;
 using Forma.Web.Infrastructure.Endpoints;
@@ -38,6 +39,10 @@ internal sealed class ActivityEndpoints : IEndpointGroup
             .WithSummary("The file as it was uploaded").Produces<byte[]>(StatusCodes.Status200OK, "application/octet-stream");
         group.MapDelete("/activities/{id:guid}", Delete).RequireScope(ApiScopes.ActivitiesWrite).WithName("DeleteActivity")
             .WithSummary("Delete an activity (restorable for 30 days)");
+        group.MapPut("/activities/{id:guid}/primary", ChoosePrimary).RequireScope(ApiScopes.ActivitiesWrite).WithName("ChoosePrimaryRecording")
+            .WithSummary("Choose which recording's summary the activity shows");
+        group.MapPost("/activities/{id:guid}/recordings/{recordingId:guid}/split", Split).RequireScope(ApiScopes.ActivitiesWrite).WithName("SplitRecording")
+            .WithSummary("Take a recording out of a merged activity into an activity of its own").ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/activities/{id:guid}/restore", Restore).RequireScope(ApiScopes.ActivitiesWrite).WithName("RestoreActivity")
             .WithSummary("Bring back a deleted activity within 30 days").ProducesProblem(StatusCodes.Status409Conflict);
     }
@@ -109,18 +114,19 @@ internal sealed class ActivityEndpoints : IEndpointGroup
         var recordings = await db.Recordings.AsNoTracking().Where(r => r.ActivityId == id).OrderBy(r => r.CreatedAt).ToListAsync(cancellationToken);
         var primary = recordings.FirstOrDefault(r => r.Id == activity.PrimaryRecordingId) ?? recordings.FirstOrDefault();
         IReadOnlyList<ActivitySegment> sessions = [], laps = [];
-        IReadOnlyList<string> streams = [];
+        IReadOnlyDictionary<string, Guid> sources = new Dictionary<string, Guid>();
         if (primary is not null)
         {
             // Sessions and laps are read from the original each time: decoding one file takes milliseconds,
             // and the original is the single source of truth (nothing to keep in step).
             await using var original = blobs.Open(primary.Sha256);
             var decoded = ActivityReader.Read(original);
-            (sessions, laps, streams) = (decoded.Sessions, decoded.Laps, decoded.Streams.Names.Order(StringComparer.Ordinal).ToList());
+            (sessions, laps) = (decoded.Sessions, decoded.Laps);
+            sources = (await ActivityStreams.LoadAsync(db, blobs, activity, cancellationToken))?.Sources ?? sources;
         }
 
         var infos = recordings.Select(r => new RecordingInfo(r.Id, r.Format, r.FileName, r.DeviceManufacturer, r.DeviceProduct, r.DeviceSerial, r.SampleCount, r.Id == primary?.Id)).ToList();
-        return TypedResults.Ok(new ActivityDetail(ActivitySummary.From(activity), infos, sessions, laps, streams, activity.DeletedAt));
+        return TypedResults.Ok(new ActivityDetail(ActivitySummary.From(activity), infos, sessions, laps, sources, activity.DeletedAt));
     }
 
     private static async Task<Results<Ok<IReadOnlyDictionary<string, double?[]>>, ValidationProblem, ProblemHttpResult>> Streams(
@@ -131,13 +137,13 @@ internal sealed class ActivityEndpoints : IEndpointGroup
             return ProblemDetailsSetup.FieldProblem("points", $"Between 2 and {MaxPoints}.");
         }
 
-        if (await PrimaryRecordingAsync(id, Caller.From(user), db, cancellationToken) is not { } recording)
+        if (await FindAsync(id, Caller.From(user), db, includeDeleted: false, cancellationToken) is not { } activity
+            || await ActivityStreams.LoadAsync(db, blobs, activity, cancellationToken) is not { } loaded)
         {
             return NotFound();
         }
 
-        await using var stored = blobs.Open(recording.StreamsSha256);
-        return TypedResults.Ok(Downsampling.Thin(StreamCodec.Decode(stored), points));
+        return TypedResults.Ok(Downsampling.Thin(loaded.Streams, points));
     }
 
     private static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> Original(Guid id, ClaimsPrincipal user, FormaDbContext db, BlobStore blobs, CancellationToken cancellationToken)
@@ -183,6 +189,63 @@ internal sealed class ActivityEndpoints : IEndpointGroup
         db.AuditEvents.Add(AuditEvent.Record(me.TenantId, "activity.restored", now, me.UserId, id.ToString()));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ActivitySummary.From(activity));
+    }
+
+    private static async Task<Results<Ok<ActivitySummary>, ValidationProblem, ProblemHttpResult>> ChoosePrimary(
+        Guid id, PrimaryRecordingRequest request, ClaimsPrincipal user, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var me = Caller.From(user);
+        if (await FindAsync(id, me, db, includeDeleted: false, cancellationToken, track: true) is not { } activity)
+        {
+            return NotFound();
+        }
+
+        var recording = await db.Recordings.SingleOrDefaultAsync(r => r.Id == request.RecordingId && r.ActivityId == id, cancellationToken);
+        if (recording is null)
+        {
+            return ProblemDetailsSetup.FieldProblem("recordingId", "Not one of this activity's recordings.");
+        }
+
+        activity.SetPrimary(recording);
+        db.AuditEvents.Add(AuditEvent.Record(me.TenantId, "activity.primary-chosen", clock.GetUtcNow().UtcDateTime, me.UserId, id.ToString(), $$"""{"recordingId":"{{recording.Id}}"}"""));
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(ActivitySummary.From(activity));
+    }
+
+    /// <summary>Undoes a merge for one recording: it becomes an activity of its own; the rest keep a primary.</summary>
+    private static async Task<Results<Created<ActivitySummary>, ProblemHttpResult>> Split(
+        Guid id, Guid recordingId, ClaimsPrincipal user, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var me = Caller.From(user);
+        if (await FindAsync(id, me, db, includeDeleted: false, cancellationToken, track: true) is not { } activity)
+        {
+            return NotFound();
+        }
+
+        var recordings = await db.Recordings.Where(r => r.ActivityId == id).ToListAsync(cancellationToken);
+        if (recordings.SingleOrDefault(r => r.Id == recordingId) is not { } leaving)
+        {
+            return ProblemDetailsSetup.Problem(404, ProblemTypes.NotFound, "Not one of this activity's recordings.");
+        }
+
+        if (recordings.Count == 1)
+        {
+            return ProblemDetailsSetup.Problem(409, ProblemTypes.For("nothing-to-split"), "This activity has only one recording.");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var separate = Activity.FromRecordingFacts(me.TenantId, activity.AthleteId, leaving.Facts(), activity.Name, now);
+        db.Activities.Add(separate);
+        leaving.MoveTo(separate);
+        separate.SetPrimary(leaving);
+        if (activity.PrimaryRecordingId == leaving.Id)
+        {
+            activity.SetPrimary(recordings.First(r => r.Id != leaving.Id));
+        }
+
+        db.AuditEvents.Add(AuditEvent.Record(me.TenantId, "activity.split", now, me.UserId, id.ToString(), $$"""{"recordingId":"{{leaving.Id}}","newActivityId":"{{separate.Id}}"}"""));
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/v1/activities/{separate.Id}", ActivitySummary.From(separate));
     }
 
     private static Task<Activity?> FindAsync(Guid id, Caller me, FormaDbContext db, bool includeDeleted, CancellationToken cancellationToken, bool track = false)

@@ -5,6 +5,7 @@ using Forma.Data.Blobs;
 using Forma.Formats;
 using Forma.Formats.Archives;
 using Forma.Formats.Detection;
+using Forma.Web.Features.Activities.Merging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -77,13 +78,42 @@ internal sealed class ParseImportedFileHandler(BlobStore blobs, IOptions<ImportO
 
         var streams = await blobs.PutAsync(StreamCodec.Encode(decoded.Streams), cancellationToken);
         var facts = summary.ToFacts(file.Sha256, file.FileName, streams.Sha256, decoded);
+        // The same workout recorded by another device joins that activity instead of counting twice.
+        if (await FindSameWorkoutAsync(db, import.AthleteId, facts, decoded.Streams, cancellationToken) is { } same)
+        {
+            db.Recordings.Add(Recording.Create(same, facts, now));
+            file.MarkDone(same.Id, now);
+            await CountAsync(db, import.Id, ImportFileStatus.Done, now, cancellationToken);
+            return;
+        }
+
         var activity = Activity.FromRecordingFacts(file.TenantId, import.AthleteId, facts, file.ActivityName ?? decoded.Metadata.Name, now);
         var recording = Recording.Create(activity, facts, now);
-        activity.SetPrimary(recording);
         db.Activities.Add(activity);
         db.Recordings.Add(recording);
+        activity.SetPrimary(recording);
         file.MarkDone(activity.Id, now);
         await CountAsync(db, import.Id, ImportFileStatus.Done, now, cancellationToken);
+    }
+
+    private async Task<Activity?> FindSameWorkoutAsync(FormaDbContext db, Guid athleteId, RecordingFacts facts, SampleStreams streams, CancellationToken cancellationToken)
+    {
+        var from = facts.StartTime - SameWorkout.StartTolerance;
+        var to = facts.StartTime + SameWorkout.StartTolerance;
+        var candidates = await db.Activities.Where(a => a.AthleteId == athleteId && a.DeletedAt == null && a.StartTime >= from && a.StartTime <= to)
+            .Join(db.Recordings, a => a.PrimaryRecordingId, r => r.Id, (a, r) => new { Activity = a, Primary = r })
+            .ToListAsync(cancellationToken);
+        var incoming = new TimedStreams(Guid.Empty, facts.StartTime, streams);
+        foreach (var candidate in candidates)
+        {
+            var existing = ActivityStreams.Timed(blobs, candidate.Primary);
+            if (SameWorkout.Test(candidate.Primary.Sport, candidate.Primary.StartTime, candidate.Primary.Duration, existing, facts.Sport, facts.StartTime, facts.Duration, incoming))
+            {
+                return candidate.Activity;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Zip archives are expanded, not decoded; checked by their first bytes like every format.</summary>
