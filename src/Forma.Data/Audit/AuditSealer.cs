@@ -40,7 +40,12 @@ public sealed record SealAuditChains : IJobPayload
     public static string JobType => "audit.seal-chains";
 }
 
-internal sealed class SealAuditChainsHandler(IServiceScopeFactory scopes) : IJobHandler<SealAuditChains>
+/// <summary>
+/// Each tenant is sealed in its own scope and transaction, so the handler runs outside the job's transaction:
+/// on SQLite the job's open transaction would hold the one write lock its own per-tenant transactions then
+/// wait for — a self-deadlock that froze every writer for the busy timeout once a minute.
+/// </summary>
+internal sealed class SealAuditChainsHandler(IServiceScopeFactory scopes) : IJobHandler<SealAuditChains>, IRunsOutsideTransaction
 {
     public async Task HandleAsync(SealAuditChains payload, JobContext context, CancellationToken cancellationToken)
     {
