@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Forma.Data;
+using Forma.Data.Tenancy;
 using Forma.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -84,6 +85,18 @@ public sealed class WebHost : IAsyncDisposable
         return (body.GetProperty("id").GetGuid(), slug);
     }
 
+    /// <summary>The app's DbContext in a scope of its own, acting for <paramref name="tenantId"/> (or for the platform), to look behind the API.</summary>
+    public DbScope OpenDb(Guid? tenantId = null)
+    {
+        var scope = App.Services.CreateAsyncScope();
+        if (tenantId is { } tenant)
+        {
+            scope.ServiceProvider.GetRequiredService<TenantScope>().Enter(tenant);
+        }
+
+        return new DbScope(scope);
+    }
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
@@ -91,4 +104,14 @@ public sealed class WebHost : IAsyncDisposable
         await App.DisposeAsync();
         await Database.DisposeAsync();
     }
+}
+
+/// <summary>A DbContext and the service scope it lives in; disposing ends both.</summary>
+public sealed class DbScope(AsyncServiceScope scope) : IAsyncDisposable
+{
+    public FormaDbContext Db { get; } = scope.ServiceProvider.GetRequiredService<FormaDbContext>();
+
+    public void Deconstruct(out DbScope scope, out FormaDbContext db) => (scope, db) = (this, Db);
+
+    public ValueTask DisposeAsync() => scope.DisposeAsync();
 }

@@ -107,13 +107,13 @@ public class EmailFlowTests
 
     private static async Task<Guid> MailJobIdAsync(WebHost host)
     {
-        await using var scope = host.App.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<FormaDbContext>().BackgroundJobs.Where(j => j.Type == "mail.send").Select(j => j.Id).SingleAsync();
+        await using var data = host.OpenDb();
+        return await data.Db.BackgroundJobs.Where(j => j.Type == "mail.send").Select(j => j.Id).SingleAsync();
     }
 
     private static async Task<DateTime?> VerifiedAtAsync(WebHost host, string email)
     {
-        await using var scope = host.App.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<FormaDbContext>().Users.Where(u => u.Email == email).Select(u => u.EmailVerifiedAt).SingleAsync();
+        await using var data = host.OpenDb();
+        return await data.Db.Users.Where(u => u.Email == email).Select(u => u.EmailVerifiedAt).SingleAsync();
     }
 }

@@ -3,10 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Forma.Core.People;
 using Forma.Data;
-using Forma.Data.Tenancy;
 using Forma.Testing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using static Forma.Web.Tests.Accounts.AuthClient;
 
 namespace Forma.Web.Tests.ApiKeys;
@@ -59,9 +57,8 @@ public class ApiKeyTests
         Assert.Equal(HttpStatusCode.NoContent, (await host.Client.SendAsync(WithToken(HttpMethod.Delete, $"/api/v1/api-keys/{keyId}", ownerToken))).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await host.Client.SendAsync(WithToken(HttpMethod.Get, "/api/v1/athletes", key))).StatusCode);
 
-        await using var scope = host.App.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantScope>().Enter(Guid.Parse(owner.Text("tenantId")));
-        var db = scope.ServiceProvider.GetRequiredService<FormaDbContext>();
+        await using var scope = host.OpenDb(Guid.Parse(owner.Text("tenantId")));
+        var db = scope.Db;
         var stored = await db.ApiKeys.SingleAsync();
         Assert.NotNull(stored.LastUsedAt);
         Assert.DoesNotContain(key[^43..], stored.SecretHash, StringComparison.Ordinal);

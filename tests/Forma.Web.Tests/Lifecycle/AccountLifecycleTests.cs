@@ -3,10 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Forma.Core.People;
 using Forma.Data;
-using Forma.Data.Tenancy;
 using Forma.Testing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using static Forma.Web.Tests.Accounts.AuthClient;
 
 namespace Forma.Web.Tests.Lifecycle;
@@ -57,9 +55,8 @@ public class AccountLifecycleTests
 
         var athletes = await (await Send(host, HttpMethod.Get, "/api/v1/athletes", owner.Text("accessToken"))).Content.ReadFromJsonAsync<JsonElement>();
         Assert.False(Assert.Single(athletes.GetProperty("items").EnumerateArray()).GetProperty("hasLogin").GetBoolean());
-        await using var scope = host.App.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantScope>().Enter(tenantId);
-        var db = scope.ServiceProvider.GetRequiredService<FormaDbContext>();
+        await using var scope = host.OpenDb(tenantId);
+        var db = scope.Db;
         Assert.False(await db.Users.AnyAsync(u => u.Email == "leaving@example.com"));
         Assert.True(await db.AuditEvents.AnyAsync(e => e.Action == "account.deleted"));
     }

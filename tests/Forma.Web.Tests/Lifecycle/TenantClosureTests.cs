@@ -4,7 +4,6 @@ using System.Text.Json;
 using Forma.Core.People;
 using Forma.Data;
 using Forma.Data.BackgroundJobs;
-using Forma.Data.Tenancy;
 using Forma.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,13 +52,11 @@ public class TenantClosureTests
         await RunDueJobsAsync(host);
         Assert.Equal(HttpStatusCode.NotFound, (await host.Client.SendAsync(WebHost.AsOperator(HttpMethod.Get, $"/api/v1/ops/tenants/{tenantId}"))).StatusCode);
 
-        await using var scope = host.App.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantScope>().Enter(tenantId);
-        var db = scope.ServiceProvider.GetRequiredService<FormaDbContext>();
+        await using var scope = host.OpenDb(tenantId);
+        var db = scope.Db;
         Assert.Equal((0, 0, 0, 0), (await db.Athletes.CountAsync(), await db.Memberships.CountAsync(), await db.AuditEvents.CountAsync(), await db.RefreshTokens.CountAsync()));
-        await using var otherScope = host.App.Services.CreateAsyncScope();
-        otherScope.ServiceProvider.GetRequiredService<TenantScope>().Enter(Guid.Parse(other.Text("tenantId")));
-        var otherDb = otherScope.ServiceProvider.GetRequiredService<FormaDbContext>();
+        await using var otherScope = host.OpenDb(Guid.Parse(other.Text("tenantId")));
+        var otherDb = otherScope.Db;
         Assert.Equal("Other", (await otherDb.Athletes.SingleAsync()).LastName);
         Assert.True(await otherDb.Memberships.AnyAsync());
     }

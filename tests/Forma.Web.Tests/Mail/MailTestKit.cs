@@ -1,11 +1,9 @@
 using System.Globalization;
 using Forma.Data;
 using Forma.Data.BackgroundJobs;
-using Forma.Data.Tenancy;
 using Forma.Testing.Mail;
 using Forma.Web.Infrastructure.Mail;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Forma.Web.Tests.Mail;
 
@@ -62,16 +60,7 @@ internal static class MailTestKit
         }
     }
 
-    public static (AsyncServiceScope Scope, FormaDbContext Db) Scope(WebHost host, Guid? tenantId = null)
-    {
-        var scope = host.App.Services.CreateAsyncScope();
-        if (tenantId is { } tenant)
-        {
-            scope.ServiceProvider.GetRequiredService<TenantScope>().Enter(tenant);
-        }
-
-        return (scope, scope.ServiceProvider.GetRequiredService<FormaDbContext>());
-    }
+    public static DbScope Scope(WebHost host, Guid? tenantId = null) => host.OpenDb(tenantId);
 
     /// <summary>The job once it has succeeded. A message can arrive a moment before its job records the success.</summary>
     public static async Task<BackgroundJob> WaitForSuccessAsync(WebHost host, Guid jobId)

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Forma.Core.People;
 using Forma.Data;
-using Forma.Data.Tenancy;
 using Forma.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,9 +31,8 @@ public class MemberTests
         var again = await (await LoginAsync(host, "coach@example.com", Password)).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("Admin", again.Text("role"));
 
-        await using var scope = host.App.Services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantScope>().Enter(tenantId);
-        var audit = await scope.ServiceProvider.GetRequiredService<FormaDbContext>().AuditEvents.SingleAsync(e => e.Action == "member.role-changed");
+        await using var data = host.OpenDb(tenantId);
+        var audit = await data.Db.AuditEvents.SingleAsync(e => e.Action == "member.role-changed");
         Assert.Contains("\"from\":\"Coach\"", audit.Details, StringComparison.Ordinal);
         Assert.Contains("\"to\":\"Admin\"", audit.Details, StringComparison.Ordinal);
     }
