@@ -51,6 +51,7 @@ public sealed class FormaDbContext : DbContext
     public DbSet<ImportFile> ImportFiles => Set<ImportFile>();
     public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<Recording> Recordings => Set<Recording>();
+    public DbSet<ActivityMerge> ActivityMerges => Set<ActivityMerge>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -23,6 +23,9 @@ public sealed class Activity : ITenantOwned
     public DateTime CreatedAt { get; private set; }
     public DateTime? DeletedAt { get; private set; }
 
+    /// <summary>Set while this activity is merged into another (its recordings moved there); hidden until the merge is undone.</summary>
+    public Guid? MergedIntoId { get; private set; }
+
     private Activity()
     {
     }
@@ -63,6 +66,26 @@ public sealed class Activity : ITenantOwned
     }
 
     public void Delete(DateTime now) => DeletedAt ??= now;
+
+    /// <summary>Hides this activity behind <paramref name="target"/>, which now holds its recordings (a dedup merge).</summary>
+    public void MergeInto(Activity target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        if (target.Id == Id || target.TenantId != TenantId || target.AthleteId != AthleteId)
+        {
+            throw new DomainException("merge-wrong-activity", "An activity merges only into another activity of the same athlete.", "activityIds");
+        }
+
+        if (MergedIntoId is not null || target.MergedIntoId is not null)
+        {
+            throw new DomainException("already-merged", "One of these activities is already merged into another.", "activityIds");
+        }
+
+        MergedIntoId = target.Id;
+    }
+
+    /// <summary>Brings the activity back after its merge is undone; its recordings are moved back by the caller.</summary>
+    public void Unmerge() => MergedIntoId = null;
 
     public void Restore() => DeletedAt = null;
 }

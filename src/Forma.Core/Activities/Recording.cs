@@ -36,6 +36,12 @@ public sealed class Recording : ITenantOwned
     public long? DeviceSerial { get; private set; }
     public int SampleCount { get; private set; }
 
+    /// <summary>What measured heart rate: <see cref="Sensors.ChestStrap"/> or <see cref="Sensors.Optical"/>; null when the file does not say.</summary>
+    public string? HeartRateSensor { get; private set; }
+
+    /// <summary>What measured power: <see cref="Sensors.PowerMeter"/> or <see cref="Sensors.Trainer"/>; null when the file does not say.</summary>
+    public string? PowerSensor { get; private set; }
+
     /// <summary>Hex SHA-256 of the encoded sample streams in blob storage.</summary>
     public string StreamsSha256 { get; private set; } = "";
     public DateTime CreatedAt { get; private set; }
@@ -66,6 +72,8 @@ public sealed class Recording : ITenantOwned
             DeviceProduct = Clip(facts.DeviceProduct, TextMaxLength),
             DeviceSerial = facts.DeviceSerial,
             SampleCount = facts.SampleCount,
+            HeartRateSensor = facts.HeartRateSensor,
+            PowerSensor = facts.PowerSensor,
             StreamsSha256 = facts.StreamsSha256,
             CreatedAt = now,
         };
@@ -73,7 +81,7 @@ public sealed class Recording : ITenantOwned
 
     /// <summary>This recording's own facts, to start an activity of its own when it is split off a merge.</summary>
     public RecordingFacts Facts() =>
-        new(Sha256, FileName, Format, Sport, SubSport, StartTime, Duration, Distance, DeviceManufacturer, DeviceProduct, DeviceSerial, SampleCount, StreamsSha256);
+        new(Sha256, FileName, Format, Sport, SubSport, StartTime, Duration, Distance, DeviceManufacturer, DeviceProduct, DeviceSerial, SampleCount, StreamsSha256, HeartRateSensor, PowerSensor);
 
     public DateTime EndTime => StartTime.AddSeconds(Duration);
 
@@ -106,4 +114,16 @@ public sealed record RecordingFacts(
     string? DeviceProduct,
     long? DeviceSerial,
     int SampleCount,
-    string StreamsSha256);
+    string StreamsSha256,
+    string? HeartRateSensor = null,
+    string? PowerSensor = null);
+
+/// <summary>Names for the sensor behind a stream, as stored on a recording; the better one wins when recordings are fused.</summary>
+public static class Sensors
+{
+    public const string ChestStrap = "chest-strap";
+    public const string Optical = "optical";
+    public const string PowerMeter = "power-meter";
+    public const string Trainer = "trainer";
+    public const int MaxLength = 20;
+}

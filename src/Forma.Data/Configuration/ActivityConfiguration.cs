@@ -36,8 +36,26 @@ internal sealed class RecordingConfiguration : IEntityTypeConfiguration<Recordin
         builder.Property(r => r.SubSport).HasMaxLength(Recording.TextMaxLength);
         builder.Property(r => r.DeviceManufacturer).HasMaxLength(Recording.TextMaxLength);
         builder.Property(r => r.DeviceProduct).HasMaxLength(Recording.TextMaxLength);
+        builder.Property(r => r.HeartRateSensor).HasMaxLength(Sensors.MaxLength);
+        builder.Property(r => r.PowerSensor).HasMaxLength(Sensors.MaxLength);
         builder.HasOne<Activity>().WithMany().HasForeignKey(r => new { r.TenantId, r.ActivityId }).OnDelete(DeleteBehavior.Cascade);
         // The same original bytes are one recording per athlete: a second upload is recognised as a duplicate.
         builder.HasIndex(r => new { r.TenantId, r.AthleteId, r.Sha256 }).IsUnique();
+    }
+}
+
+internal sealed class ActivityMergeConfiguration : IEntityTypeConfiguration<ActivityMerge>
+{
+    public void Configure(EntityTypeBuilder<ActivityMerge> builder)
+    {
+        builder.ToTable("activity_merges");
+        builder.HasKey(m => new { m.TenantId, m.Id });
+        builder.Property(m => m.Id).ValueGeneratedNever();
+        builder.Property(m => m.RecordingIds).HasMaxLength(4000);
+        builder.HasOne<Athlete>().WithMany().HasForeignKey(m => new { m.TenantId, m.AthleteId }).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Activity>().WithMany().HasForeignKey(m => new { m.TenantId, m.TargetActivityId }).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Activity>().WithMany().HasForeignKey(m => new { m.TenantId, m.AbsorbedActivityId }).OnDelete(DeleteBehavior.Cascade);
+        // The athlete's merge history, newest first, for the undo list.
+        builder.HasIndex(m => new { m.TenantId, m.AthleteId, m.CreatedAt });
     }
 }

@@ -54,6 +54,15 @@ internal static class TenantSamples
                 var activity = AddActivity(db, tenantId, now);
                 db.Recordings.Add(Recording.Create(activity, Facts(now), now));
             },
+            [typeof(ActivityMerge)] = (db, tenantId, now) =>
+            {
+                var target = AddActivity(db, tenantId, now);
+                var absorbed = Activity.FromRecordingFacts(tenantId, target.AthleteId, Facts(now), "Same ride, other device", now);
+                db.Activities.Add(absorbed);
+                var recording = Recording.Create(absorbed, Facts(now), now);
+                db.Recordings.Add(recording);
+                db.ActivityMerges.Add(ActivityMerge.Perform(target, absorbed, [recording], null, now));
+            },
             [typeof(AuditEvent)] = (db, tenantId, now) => db.AuditEvents.Add(AuditEvent.Record(tenantId, "sample.created", now, details: "{}")),
         };
 

@@ -1,11 +1,11 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Forma.Data;
 using Forma.Testing;
 using static Forma.Web.Tests.Accounts.AuthClient;
+using static Forma.Web.Tests.Activities.ActivityClient;
 
 namespace Forma.Web.Tests.Activities;
 
@@ -202,47 +202,6 @@ public class ImportTests
         Assert.Equal(2, (await ListAsync(host, token, athleteId)).Count);
         await ProblemAssert.IsProblemAsync(await Send(host, HttpMethod.Post, $"/api/v1/activities/{id}/recordings/{primary}/split", token), HttpStatusCode.Conflict, "nothing-to-split");
     }
-
-    private static async Task<string> CreateAthleteAsync(WebHost host, string token)
-    {
-        using var created = await Send(host, HttpMethod.Post, "/api/v1/athletes", token, new { firstName = "Imke", lastName = "Import" });
-        return (await created.Content.ReadFromJsonAsync<JsonElement>()).Text("id");
-    }
-
-    private static Task<HttpResponseMessage> UploadAsync(WebHost host, string token, string athleteId, params string[] fixtures)
-    {
-        var form = new MultipartFormDataContent();
-        foreach (var fixture in fixtures)
-        {
-            var part = new ByteArrayContent(File.ReadAllBytes(SharedFixtures.Path(fixture)));
-            part.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-            form.Add(part, "files", Path.GetFileName(fixture));
-        }
-
-        var request = WithToken(HttpMethod.Post, $"/api/v1/athletes/{athleteId}/imports", token);
-        request.Content = form;
-        return host.Client.SendAsync(request);
-    }
-
-    private static async Task<JsonElement> WaitUntilDoneAsync(WebHost host, string token, string location)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            var import = await (await Send(host, HttpMethod.Get, location, token)).Content.ReadFromJsonAsync<JsonElement>();
-            if (import.Text("status") == "Done" || DateTime.UtcNow > deadline)
-            {
-                Assert.Equal("Done", import.Text("status"));
-                return import;
-            }
-
-            await Task.Delay(100);
-        }
-    }
-
-    private static async Task<List<JsonElement>> ListAsync(WebHost host, string token, string athleteId) =>
-        (await (await Send(host, HttpMethod.Get, $"/api/v1/athletes/{athleteId}/activities", token)).Content.ReadFromJsonAsync<JsonElement>())
-            .GetProperty("items").EnumerateArray().ToList();
 
     private static string Sha256Of(string fixture) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(SharedFixtures.Path(fixture))));
 }

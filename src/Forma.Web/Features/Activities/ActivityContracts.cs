@@ -11,7 +11,13 @@ public sealed record ActivitySummary(Guid Id, Guid AthleteId, string Sport, stri
 
 public sealed record ActivityPage(IReadOnlyList<ActivitySummary> Items, string? NextCursor);
 
-public sealed record RecordingInfo(Guid Id, string Format, string FileName, string? DeviceManufacturer, string? DeviceProduct, long? DeviceSerial, int Samples, bool Primary);
+public sealed record RecordingInfo(
+    Guid Id, string Format, string FileName, string? DeviceManufacturer, string? DeviceProduct, long? DeviceSerial, int Samples, bool Primary,
+    string? HeartRateSensor, string? PowerSensor)
+{
+    public static RecordingInfo From(Recording r, bool primary) =>
+        new(r.Id, r.Format, r.FileName, r.DeviceManufacturer, r.DeviceProduct, r.DeviceSerial, r.SampleCount, primary, r.HeartRateSensor, r.PowerSensor);
+}
 
 /// <summary>One activity: its summary, the recordings behind it, and the sessions and laps the device wrote.</summary>
 public sealed record ActivityDetail(
@@ -20,7 +26,8 @@ public sealed record ActivityDetail(
     IReadOnlyList<ActivitySegment> Sessions,
     IReadOnlyList<ActivitySegment> Laps,
     IReadOnlyDictionary<string, Guid> StreamSources,
-    DateTime? DeletedAt);
+    DateTime? DeletedAt,
+    Guid? MergedIntoId);
 
 /// <summary>Which of the activity's recordings to show as its summary.</summary>
 public sealed record PrimaryRecordingRequest([property: System.ComponentModel.DataAnnotations.Required] Guid? RecordingId);

@@ -67,7 +67,7 @@ internal sealed class ActivityEndpoints : IEndpointGroup
             return ProblemDetailsSetup.FieldProblem("cursor", "Not a cursor this list handed out.");
         }
 
-        var query = db.Activities.AsNoTracking().Where(a => a.AthleteId == athleteId && a.DeletedAt == null);
+        var query = db.Activities.AsNoTracking().Where(a => a.AthleteId == athleteId && a.DeletedAt == null && a.MergedIntoId == null);
         if (!string.IsNullOrWhiteSpace(sport))
         {
             var wanted = sport.Trim().ToLowerInvariant();
@@ -106,7 +106,7 @@ internal sealed class ActivityEndpoints : IEndpointGroup
 
     private static async Task<Results<Ok<ActivityDetail>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal user, FormaDbContext db, BlobStore blobs, CancellationToken cancellationToken)
     {
-        if (await FindAsync(id, Caller.From(user), db, includeDeleted: true, cancellationToken) is not { } activity)
+        if (await FindAsync(id, Caller.From(user), db, includeDeleted: true, cancellationToken, includeHidden: true) is not { } activity)
         {
             return NotFound();
         }
@@ -125,8 +125,8 @@ internal sealed class ActivityEndpoints : IEndpointGroup
             sources = (await ActivityStreams.LoadAsync(db, blobs, activity, cancellationToken))?.Sources ?? sources;
         }
 
-        var infos = recordings.Select(r => new RecordingInfo(r.Id, r.Format, r.FileName, r.DeviceManufacturer, r.DeviceProduct, r.DeviceSerial, r.SampleCount, r.Id == primary?.Id)).ToList();
-        return TypedResults.Ok(new ActivityDetail(ActivitySummary.From(activity), infos, sessions, laps, sources, activity.DeletedAt));
+        var infos = recordings.Select(r => RecordingInfo.From(r, r.Id == primary?.Id)).ToList();
+        return TypedResults.Ok(new ActivityDetail(ActivitySummary.From(activity), infos, sessions, laps, sources, activity.DeletedAt, activity.MergedIntoId));
     }
 
     private static async Task<Results<Ok<IReadOnlyDictionary<string, double?[]>>, ValidationProblem, ProblemHttpResult>> Streams(
@@ -164,6 +164,11 @@ internal sealed class ActivityEndpoints : IEndpointGroup
             return NotFound();
         }
 
+        if (!ActivityAccess.MayChange(me))
+        {
+            return ActivityAccess.Forbidden();
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         activity.Delete(now);
         db.AuditEvents.Add(AuditEvent.Record(me.TenantId, "activity.deleted", now, me.UserId, id.ToString()));
@@ -177,6 +182,11 @@ internal sealed class ActivityEndpoints : IEndpointGroup
         if (await FindAsync(id, me, db, includeDeleted: true, cancellationToken, track: true) is not { } activity)
         {
             return NotFound();
+        }
+
+        if (!ActivityAccess.MayChange(me))
+        {
+            return ActivityAccess.Forbidden();
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -200,6 +210,11 @@ internal sealed class ActivityEndpoints : IEndpointGroup
             return NotFound();
         }
 
+        if (!ActivityAccess.MayChange(me))
+        {
+            return ActivityAccess.Forbidden();
+        }
+
         var recording = await db.Recordings.SingleOrDefaultAsync(r => r.Id == request.RecordingId && r.ActivityId == id, cancellationToken);
         if (recording is null)
         {
@@ -220,6 +235,11 @@ internal sealed class ActivityEndpoints : IEndpointGroup
         if (await FindAsync(id, me, db, includeDeleted: false, cancellationToken, track: true) is not { } activity)
         {
             return NotFound();
+        }
+
+        if (!ActivityAccess.MayChange(me))
+        {
+            return ActivityAccess.Forbidden();
         }
 
         var recordings = await db.Recordings.Where(r => r.ActivityId == id).ToListAsync(cancellationToken);
@@ -248,11 +268,16 @@ internal sealed class ActivityEndpoints : IEndpointGroup
         return TypedResults.Created($"/api/v1/activities/{separate.Id}", ActivitySummary.From(separate));
     }
 
-    private static Task<Activity?> FindAsync(Guid id, Caller me, FormaDbContext db, bool includeDeleted, CancellationToken cancellationToken, bool track = false)
+    /// <summary>
+    /// The activity if the caller sees its athlete. Merged-away activities are found only by the detail read
+    /// (<paramref name="includeHidden"/>), which says where they went; everything else treats them as gone.
+    /// </summary>
+    private static Task<Activity?> FindAsync(Guid id, Caller me, FormaDbContext db, bool includeDeleted, CancellationToken cancellationToken, bool track = false, bool includeHidden = false)
     {
         var activities = track ? db.Activities : db.Activities.AsNoTracking();
         return activities
-            .Where(a => a.Id == id && (includeDeleted || a.DeletedAt == null) && db.Athletes.VisibleTo(me, db).Any(x => x.Id == a.AthleteId))
+            .Where(a => a.Id == id && (includeDeleted || a.DeletedAt == null) && (includeHidden || a.MergedIntoId == null)
+                && db.Athletes.VisibleTo(me, db).Any(x => x.Id == a.AthleteId))
             .SingleOrDefaultAsync(cancellationToken);
     }
 

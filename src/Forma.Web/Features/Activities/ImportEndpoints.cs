@@ -47,6 +47,11 @@ internal sealed class ImportEndpoints : IEndpointGroup
             return ProblemDetailsSetup.Problem(404, ProblemTypes.NotFound, "No such athlete.");
         }
 
+        if (!ActivityAccess.MayChange(me))
+        {
+            return ActivityAccess.Forbidden();
+        }
+
         if (!MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var mediaType)
             || !"multipart/form-data".Equals(mediaType.MediaType.Value, StringComparison.OrdinalIgnoreCase)
             || HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value is not { Length: > 0 } boundary)

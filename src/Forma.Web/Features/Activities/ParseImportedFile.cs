@@ -22,13 +22,16 @@ public sealed record ParseImportedFile(Guid ImportFileId) : IJobPayload
 /// activity gets its error recorded and the job succeeds — retrying would not make the bytes better; only
 /// an unexpected failure (a database outage) throws, so the job runs again. Idempotent: a file already
 /// finished is left alone, and the same bytes for the same athlete become a duplicate, never a second activity.
+/// Decoding and blob writes run before any transaction (on SQLite a write transaction holds the one write
+/// lock); the database changes then happen in one short transaction that locks the athlete's timeline.
 /// </summary>
-internal sealed class ParseImportedFileHandler(BlobStore blobs, IOptions<ImportOptions> options, TimeProvider clock) : IJobHandler<ParseImportedFile>
+internal sealed class ParseImportedFileHandler(BlobStore blobs, IOptions<ImportOptions> options, TimeProvider clock)
+    : IJobHandler<ParseImportedFile>, IRunsOutsideTransaction
 {
     public async Task HandleAsync(ParseImportedFile payload, JobContext context, CancellationToken cancellationToken)
     {
         var db = context.Db;
-        var file = await db.ImportFiles.SingleOrDefaultAsync(f => f.Id == payload.ImportFileId, cancellationToken);
+        var file = await db.ImportFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == payload.ImportFileId, cancellationToken);
         if (file is null || file.Status != ImportFileStatus.Queued)
         {
             return;
@@ -37,54 +40,85 @@ internal sealed class ParseImportedFileHandler(BlobStore blobs, IOptions<ImportO
         var import = await db.Imports.AsNoTracking().SingleAsync(i => i.Id == file.ImportId, cancellationToken);
         await db.Imports.Where(i => i.Id == import.Id && i.Status == ImportStatus.Queued)
             .ExecuteUpdateAsync(set => set.SetProperty(i => i.Status, ImportStatus.Running), cancellationToken);
-        var now = clock.GetUtcNow().UtcDateTime;
 
-        var existing = await db.Recordings.Where(r => r.AthleteId == import.AthleteId && r.Sha256 == file.Sha256)
-            .Select(r => (Guid?)r.ActivityId).FirstOrDefaultAsync(cancellationToken);
-        if (existing is not null)
+        var outcome = await DecodeAsync(file, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var claimed = await db.ImportFiles.SingleAsync(f => f.Id == file.Id, cancellationToken);
+        if (claimed.Status != ImportFileStatus.Queued)
         {
-            file.MarkDuplicate(existing, now);
-            await CountAsync(db, import.Id, ImportFileStatus.Duplicate, now, cancellationToken);
-            return;
+            return; // another run of this job finished it meanwhile
         }
 
-        ActivityFile decoded;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var counted = await RecordAsync(db, import, claimed, outcome, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await CountAsync(db, import.Id, counted, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>What the bytes are: an activity (its streams already stored), an archive's entries (stored), or an error.</summary>
+    private async Task<ParseOutcome> DecodeAsync(ImportFile file, CancellationToken cancellationToken)
+    {
         try
         {
             await using var original = blobs.Open(file.Sha256);
             if (IsZip(original))
             {
                 using var archive = ExportArchive.Open(original);
-                await ArchiveExpansion.ExpandAsync(db, blobs, import, file, archive, options.Value.MaxFileBytes, now, cancellationToken);
-                await CountAsync(db, import.Id, null, now, cancellationToken);
-                return;
+                return new ParseOutcome.Archive(await ArchiveExpansion.StoreAsync(blobs, archive, options.Value.MaxFileBytes, cancellationToken));
             }
 
-            decoded = ActivityReader.Read(original);
+            var decoded = ActivityReader.Read(original);
+            if (RecordingSummary.Of(decoded) is not { } summary)
+            {
+                return new ParseOutcome.Failed("The file holds no timed samples, so there is no workout to import.");
+            }
+
+            var streams = await blobs.PutAsync(StreamCodec.Encode(decoded.Streams), cancellationToken);
+            return new ParseOutcome.Decoded(decoded, summary.ToFacts(file.Sha256, file.FileName, streams.Sha256, decoded));
         }
         catch (ActivityFormatException error)
         {
-            file.MarkFailed(error.Message, now);
-            await CountAsync(db, import.Id, ImportFileStatus.Failed, now, cancellationToken);
-            return;
+            return new ParseOutcome.Failed(error.Message);
         }
+    }
 
-        if (RecordingSummary.Of(decoded) is not { } summary)
+    /// <summary>Files the outcome in the open transaction and says which counter it moves (null: the archive moved its own).</summary>
+    private async Task<ImportFileStatus?> RecordAsync(FormaDbContext db, Import import, ImportFile file, ParseOutcome outcome, DateTime now, CancellationToken cancellationToken)
+    {
+        switch (outcome)
         {
-            file.MarkFailed("The file holds no timed samples, so there is no workout to import.", now);
-            await CountAsync(db, import.Id, ImportFileStatus.Failed, now, cancellationToken);
-            return;
+            case ParseOutcome.Failed failed:
+                file.MarkFailed(failed.Error, now);
+                return ImportFileStatus.Failed;
+            case ParseOutcome.Archive archive:
+                await ArchiveExpansion.RecordAsync(db, import, file, archive.Entries, now, cancellationToken);
+                return null;
+            case ParseOutcome.Decoded decoded:
+                await AthleteTimeline.LockAsync(db, import.AthleteId, cancellationToken);
+                return await FileRecordingAsync(db, import, file, decoded.File, decoded.Facts, now, cancellationToken);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(outcome));
+        }
+    }
+
+    private async Task<ImportFileStatus> FileRecordingAsync(FormaDbContext db, Import import, ImportFile file, ActivityFile decoded, RecordingFacts facts, DateTime now, CancellationToken cancellationToken)
+    {
+        // Checked under the timeline lock: the same bytes for this athlete are a duplicate, even when deleted.
+        var existing = await db.Recordings.Where(r => r.AthleteId == import.AthleteId && r.Sha256 == file.Sha256)
+            .Select(r => (Guid?)r.ActivityId).FirstOrDefaultAsync(cancellationToken);
+        if (existing is not null)
+        {
+            file.MarkDuplicate(existing, now);
+            return ImportFileStatus.Duplicate;
         }
 
-        var streams = await blobs.PutAsync(StreamCodec.Encode(decoded.Streams), cancellationToken);
-        var facts = summary.ToFacts(file.Sha256, file.FileName, streams.Sha256, decoded);
         // The same workout recorded by another device joins that activity instead of counting twice.
         if (await FindSameWorkoutAsync(db, import.AthleteId, facts, decoded.Streams, cancellationToken) is { } same)
         {
             db.Recordings.Add(Recording.Create(same, facts, now));
             file.MarkDone(same.Id, now);
-            await CountAsync(db, import.Id, ImportFileStatus.Done, now, cancellationToken);
-            return;
+            return ImportFileStatus.Done;
         }
 
         var activity = Activity.FromRecordingFacts(file.TenantId, import.AthleteId, facts, file.ActivityName ?? decoded.Metadata.Name, now);
@@ -93,14 +127,14 @@ internal sealed class ParseImportedFileHandler(BlobStore blobs, IOptions<ImportO
         db.Recordings.Add(recording);
         activity.SetPrimary(recording);
         file.MarkDone(activity.Id, now);
-        await CountAsync(db, import.Id, ImportFileStatus.Done, now, cancellationToken);
+        return ImportFileStatus.Done;
     }
 
     private async Task<Activity?> FindSameWorkoutAsync(FormaDbContext db, Guid athleteId, RecordingFacts facts, SampleStreams streams, CancellationToken cancellationToken)
     {
         var from = facts.StartTime - SameWorkout.StartTolerance;
         var to = facts.StartTime + SameWorkout.StartTolerance;
-        var candidates = await db.Activities.Where(a => a.AthleteId == athleteId && a.DeletedAt == null && a.StartTime >= from && a.StartTime <= to)
+        var candidates = await db.Activities.Where(a => a.AthleteId == athleteId && a.DeletedAt == null && a.MergedIntoId == null && a.StartTime >= from && a.StartTime <= to)
             .Join(db.Recordings, a => a.PrimaryRecordingId, r => r.Id, (a, r) => new { Activity = a, Primary = r })
             .ToListAsync(cancellationToken);
         var incoming = new TimedStreams(Guid.Empty, facts.StartTime, streams);
@@ -142,5 +176,14 @@ internal sealed class ParseImportedFileHandler(BlobStore blobs, IOptions<ImportO
         });
         await import.Where(i => i.FilesDone + i.FilesFailed + i.FilesDuplicate >= i.FilesTotal && i.Status != ImportStatus.Done)
             .ExecuteUpdateAsync(set => set.SetProperty(i => i.Status, ImportStatus.Done).SetProperty(i => i.CompletedAt, now), cancellationToken);
+    }
+
+    private abstract record ParseOutcome
+    {
+        public sealed record Decoded(ActivityFile File, RecordingFacts Facts) : ParseOutcome;
+
+        public sealed record Archive(IReadOnlyList<ArchiveExpansion.StoredEntry> Entries) : ParseOutcome;
+
+        public sealed record Failed(string Error) : ParseOutcome;
     }
 }

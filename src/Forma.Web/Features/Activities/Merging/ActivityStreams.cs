@@ -25,6 +25,10 @@ internal static class ActivityStreams
     public static TimedStreams Timed(BlobStore blobs, Recording recording)
     {
         using var stored = blobs.Open(recording.StreamsSha256);
-        return new TimedStreams(recording.Id, recording.StartTime, StreamCodec.Decode(stored));
+        return new TimedStreams(recording.Id, recording.StartTime, StreamCodec.Decode(stored))
+        {
+            HeartRateSensor = recording.HeartRateSensor,
+            PowerSensor = recording.PowerSensor,
+        };
     }
 }

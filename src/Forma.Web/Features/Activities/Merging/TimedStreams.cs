@@ -11,6 +11,12 @@ internal sealed class TimedStreams(Guid recordingId, DateTime startTime, SampleS
     public Guid RecordingId { get; } = recordingId;
     public SampleStreams Streams { get; } = streams;
 
+    /// <summary>The sensor behind the heart-rate stream (<c>Sensors</c> names), when the file said.</summary>
+    public string? HeartRateSensor { get; init; }
+
+    /// <summary>The sensor behind the power stream, when the file said.</summary>
+    public string? PowerSensor { get; init; }
+
     /// <summary>Seconds since the Unix epoch of sample <paramref name="index"/>; NaN when it has no time.</summary>
     public double At(int index) => (startTime - DateTime.UnixEpoch).TotalSeconds + _time[index] - _firstTime;
 
