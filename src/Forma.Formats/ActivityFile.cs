@@ -12,6 +12,9 @@ public sealed record ActivityFile(
 {
     /// <summary>Problems that did not stop decoding (a bad CRC read in salvage mode, an unknown unit), for the import report.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>Every device the file lists (FIT device_info), one per device index, in the order first listed; the last message for an index wins.</summary>
+    public IReadOnlyList<SensorDevice> Devices { get; init; } = [];
 }
 
 public enum ActivityFormat
