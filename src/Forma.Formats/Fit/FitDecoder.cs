@@ -22,7 +22,7 @@ public static class FitDecoder
         var columns = new FitColumns(CountRecords(data, options), data.Length);
         var developer = new FitDeveloperFields();
         var metadata = new FitMetadataCollector();
-        var devices = new FitDeviceCollector();
+        var messages = new FitActivityMessages(data.Length);
         var sessions = new List<ActivitySegment>();
         var laps = new List<ActivitySegment>();
         var accumulators = new FitAccumulators();
@@ -48,25 +48,19 @@ public static class FitDecoder
                 case FitSegmentLayout.Lap:
                     laps.Add(FitSegmentLayout.LapFields.Read(m));
                     break;
-                case FitDeviceCollector.DeviceInfo:
-                    metadata.Add(m);
-                    devices.Add(m);
-                    break;
                 case FitDeveloperFields.FieldDescription:
                     developer.Add(m);
                     break;
                 default:
                     metadata.Add(m);
+                    messages.Add(m);
                     break;
             }
         }
 
         var start = StartTime(sessions, columns);
         var streams = columns.Build(out var units);
-        var activity = new ActivityFile(metadata.Build(sessions, start), sessions, laps, streams) {
-            Warnings = reader.Warnings,
-            Devices = devices.Build(),
-        };
+        var activity = messages.AddTo(new ActivityFile(metadata.Build(sessions, start), sessions, laps, streams) { Warnings = reader.Warnings });
         return new FitDecoded(activity, units);
     }
 
