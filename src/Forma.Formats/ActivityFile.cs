@@ -12,6 +12,24 @@ public sealed record ActivityFile(
 {
     /// <summary>Problems that did not stop decoding (a bad CRC read in salvage mode, an unknown unit), for the import report.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>Every device the file lists (FIT device_info), one per device index, in the order first listed; the last message for an index wins.</summary>
+    public IReadOnlyList<SensorDevice> Devices { get; init; } = [];
+
+    /// <summary>What the recorder noted as it went (FIT event): timer starts and stops, laps, gear changes, battery.</summary>
+    public IReadOnlyList<ActivityEvent> Events { get; init; } = [];
+
+    /// <summary>Pool lengths, swum and rested (FIT length), in file order.</summary>
+    public IReadOnlyList<SwimLength> Lengths { get; init; } = [];
+
+    /// <summary>Beat-to-beat (RR) intervals in seconds, in file order (FIT hrv), for heart-rate-variability analysis.</summary>
+    public double[] HeartRateIntervals { get; init; } = [];
+
+    /// <summary>The structured workout the recording followed, when the file carries one.</summary>
+    public ActivityWorkout? Workout { get; init; }
+
+    /// <summary>The device's user profile and training zones at the time of recording, when the file carries them.</summary>
+    public ActivityAthlete? Athlete { get; init; }
 }
 
 public enum ActivityFormat

@@ -22,6 +22,7 @@ public static class FitDecoder
         var columns = new FitColumns(CountRecords(data, options), data.Length);
         var developer = new FitDeveloperFields();
         var metadata = new FitMetadataCollector();
+        var messages = new FitActivityMessages(data.Length);
         var sessions = new List<ActivitySegment>();
         var laps = new List<ActivitySegment>();
         var accumulators = new FitAccumulators();
@@ -52,13 +53,14 @@ public static class FitDecoder
                     break;
                 default:
                     metadata.Add(m);
+                    messages.Add(m);
                     break;
             }
         }
 
         var start = StartTime(sessions, columns);
         var streams = columns.Build(out var units);
-        var activity = new ActivityFile(metadata.Build(sessions, start), sessions, laps, streams) { Warnings = reader.Warnings };
+        var activity = messages.AddTo(new ActivityFile(metadata.Build(sessions, start), sessions, laps, streams) { Warnings = reader.Warnings });
         return new FitDecoded(activity, units);
     }
 

@@ -52,6 +52,13 @@ public readonly ref struct FitMessage
         return FitBaseType.Read(Payload[(Definition.Offsets[i] + (element * size))..], type, Definition.BigEndian);
     }
 
+    /// <summary>How many elements of its base type a field holds (an array field's length); 0 when absent.</summary>
+    public int ElementCount(byte fieldNumber)
+    {
+        var i = Definition.IndexOf(fieldNumber);
+        return i < 0 ? 0 : Definition.FieldSizes[i] / FitBaseType.Size(Definition.BaseTypes[i]);
+    }
+
     /// <summary>The profile value: raw / scale - offset, NaN when invalid.</summary>
     public double Get(byte fieldNumber, double scale = 1, double offset = 0) => (GetRaw(fieldNumber) / scale) - offset;
 

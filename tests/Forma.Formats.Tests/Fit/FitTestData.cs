@@ -8,6 +8,9 @@ internal static class FitTestData
     /// <summary>Seconds between 0001-01-01 (Go's time ext) and the FIT epoch 1989-12-31.</summary>
     public const long GoExtToFit = 62766662400;
 
+    /// <summary>FIT date_time zero: 1989-12-31T00:00:00Z.</summary>
+    public static readonly DateTime FitEpoch = new(1989, 12, 31, 0, 0, 0, DateTimeKind.Utc);
+
     public static ActivityFile Decode(string relative, FitDecodeOptions? options = null) =>
         FitDecoder.Decode(Fixtures.Bytes(relative), options);
 

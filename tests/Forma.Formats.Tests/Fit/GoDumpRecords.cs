@@ -5,14 +5,16 @@ using System.Text.RegularExpressions;
 namespace Forma.Formats.Tests.Fit;
 
 /// <summary>
-/// Reads the record and session values out of a tormoder/fit golden dump (a gzip'd Go <c>%#v</c> print; see
-/// SOURCES.md). Only the first <c>Records:</c> and <c>Sessions:</c> blocks count; the structure is printed twice.
+/// Reads the record, session, device_info and event values out of a tormoder/fit golden dump (a gzip'd Go
+/// <c>%#v</c> print; see SOURCES.md). Only the first block of each kind counts; the structure is printed twice.
 /// Values stay raw: hex integers, Go time ext seconds.
 /// </summary>
 internal sealed partial class GoDumpRecords
 {
     public List<Dictionary<string, long>> Records { get; } = [];
     public List<Dictionary<string, long>> Sessions { get; } = [];
+    public List<Dictionary<string, long>> DeviceInfos { get; } = [];
+    public List<Dictionary<string, long>> Events { get; } = [];
 
     public static GoDumpRecords Read(string path)
     {
@@ -28,7 +30,13 @@ internal sealed partial class GoDumpRecords
             if (block.Success)
             {
                 var name = block.Groups[1].Value;
-                target = seen.Add(name) ? (name == "Records" ? dump.Records : dump.Sessions) : null;
+                target = !seen.Add(name) ? null : name switch
+                {
+                    "Records" => dump.Records,
+                    "Sessions" => dump.Sessions,
+                    "DeviceInfos" => dump.DeviceInfos,
+                    _ => dump.Events,
+                };
                 continue;
             }
 
@@ -63,7 +71,7 @@ internal sealed partial class GoDumpRecords
         return dump;
     }
 
-    [GeneratedRegex(@"^  (Records|Sessions): \[\]\*fit\.\w+\{")]
+    [GeneratedRegex(@"^  (Records|Sessions|DeviceInfos|Events): \[\]\*fit\.\w+\{")]
     private static partial Regex BlockStart();
 
     [GeneratedRegex(@"^\s+(\w+): (?:u?int\d+|fit\.\w+)\((-?(?:0x)?[0-9a-f]+)\)")]
