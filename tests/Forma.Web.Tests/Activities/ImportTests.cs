@@ -203,5 +203,22 @@ public class ImportTests
         await ProblemAssert.IsProblemAsync(await Send(host, HttpMethod.Post, $"/api/v1/activities/{id}/recordings/{primary}/split", token), HttpStatusCode.Conflict, "nothing-to-split");
     }
 
+    /// <summary>The Edge 810's golden dump lists an ANT+ heart_rate sensor and a bike_power meter (Garmin Vector pedals).</summary>
+    [Fact]
+    public async Task TheSensorsBehindHeartRateAndPower_AreRecordedFromTheFilesDeviceList()
+    {
+        await using var host = await WebHost.StartAsync(settings: new() { ["Jobs:Enabled"] = "true", ["Jobs:PollInterval"] = "00:00:00.100" });
+        var token = (await SignupAsync(host)).Text("accessToken");
+        var athleteId = await CreateAthleteAsync(host, token);
+        using var upload = await UploadAsync(host, token, athleteId, "fit/Edge810-Vector-2013-08-16-15-35-10.fit", Tcx);
+        var import = await WaitUntilDoneAsync(host, token, upload.Headers.Location!.ToString());
+
+        var files = import.GetProperty("files").EnumerateArray().ToList();
+        var edge = Assert.Single((await (await Send(host, HttpMethod.Get, $"/api/v1/activities/{files[0].Text("activityId")}", token)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("recordings").EnumerateArray());
+        Assert.Equal(("chest-strap", "power-meter"), (edge.Text("heartRateSensor"), edge.Text("powerSensor")));
+        var tcx = Assert.Single((await (await Send(host, HttpMethod.Get, $"/api/v1/activities/{files[1].Text("activityId")}", token)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("recordings").EnumerateArray());
+        Assert.Equal(JsonValueKind.Null, tcx.GetProperty("heartRateSensor").ValueKind); // TCX names no sensors
+    }
+
     private static string Sha256Of(string fixture) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(SharedFixtures.Path(fixture))));
 }

@@ -26,7 +26,9 @@ internal sealed record RecordingSummary(DateTime StartTime, double Duration, dou
     public RecordingFacts ToFacts(string sha256, string fileName, string streamsSha256, ActivityFile file) => new(
         sha256, fileName, file.Metadata.Format.ToString().ToLowerInvariant(), file.Metadata.Sport, file.Metadata.SubSport,
         StartTime, Duration, Distance, file.Metadata.Device?.Manufacturer, file.Metadata.Device?.Product, file.Metadata.Device?.SerialNumber,
-        file.Streams.Count, streamsSha256);
+        file.Streams.Count, streamsSha256,
+        file.Streams[StreamNames.HeartRate] is null ? null : RecordingSensors.HeartRate(file.Devices),
+        file.Streams[StreamNames.Power] is null ? null : RecordingSensors.Power(file.Devices));
 
     private static bool TryRange(double[] values, out double first, out double last)
     {
