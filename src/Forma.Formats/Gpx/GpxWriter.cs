@@ -14,7 +14,6 @@ namespace Forma.Formats.Gpx;
 public static class GpxWriter
 {
     private const string Gpx = "http://www.topografix.com/GPX/1/1";
-    private const string Xsi = "http://www.w3.org/2001/XMLSchema-instance";
     private const string Tpx = "gpxtpx";
 
     public static void Write(ActivityFile activity, Stream output)
@@ -23,13 +22,10 @@ public static class GpxWriter
         ArgumentNullException.ThrowIfNull(output);
         var metadata = activity.Metadata;
         using var xml = XmlOutput.Create(output);
-        xml.WriteStartDocument();
-        xml.WriteStartElement("gpx", Gpx);
+        var schemas = $"{Gpx} http://www.topografix.com/GPX/1/1/gpx.xsd {GpxNamespaces.TrackPointV1} http://www.garmin.com/xmlschemas/TrackPointExtensionv1.xsd";
+        XmlOutput.StartRoot(xml, "gpx", Gpx, schemas, (Tpx, GpxNamespaces.TrackPointV1));
         xml.WriteAttributeString("version", "1.1");
         xml.WriteAttributeString("creator", XmlOutput.Text(metadata.Device?.Product ?? "Forma"));
-        xml.WriteAttributeString("xmlns", Tpx, null, GpxNamespaces.TrackPointV1);
-        xml.WriteAttributeString("xmlns", "xsi", null, Xsi);
-        xml.WriteAttributeString("schemaLocation", Xsi, $"{Gpx} http://www.topografix.com/GPX/1/1/gpx.xsd {GpxNamespaces.TrackPointV1} http://www.garmin.com/xmlschemas/TrackPointExtensionv1.xsd");
         var name = metadata.Name is { } n ? XmlOutput.Text(n) : null;
 
         // Element order is the schema's: metadata (name, …, time), then trk (name, …, type, …, trkseg).

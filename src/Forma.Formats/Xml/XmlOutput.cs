@@ -18,6 +18,25 @@ internal static class XmlOutput
         CloseOutput = false,
     });
 
+    public const string Xsi = "http://www.w3.org/2001/XMLSchema-instance";
+
+    /// <summary>
+    /// Starts the document with its root element, the extension namespaces' prefixes, and xsi:schemaLocation
+    /// (pairs of namespace and schema address) for validators that look there.
+    /// </summary>
+    public static void StartRoot(XmlWriter xml, string root, string ns, string schemaLocation, params ReadOnlySpan<(string Prefix, string Namespace)> prefixes)
+    {
+        xml.WriteStartDocument();
+        xml.WriteStartElement(root, ns);
+        foreach (var (prefix, uri) in prefixes)
+        {
+            xml.WriteAttributeString("xmlns", prefix, null, uri);
+        }
+
+        xml.WriteAttributeString("xmlns", "xsi", null, Xsi);
+        xml.WriteAttributeString("schemaLocation", Xsi, schemaLocation);
+    }
+
     /// <summary>The shortest text that reads back as the same double.</summary>
     public static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
