@@ -23,6 +23,8 @@ internal static class Read
 
     public static ActivityFile Tcx(string xml, TcxReadOptions? options = null) => TcxReader.Read(Utf8(xml), options);
 
+    public static ActivityFile Tcx(byte[] document) => TcxReader.Read(new MemoryStream(document));
+
     public static MemoryStream Utf8(string text) => new(Encoding.UTF8.GetBytes(text));
 
     /// <summary>The values of a stream that are present (not NaN).</summary>
