@@ -220,5 +220,45 @@ public class ImportTests
         Assert.Equal(JsonValueKind.Null, tcx.GetProperty("heartRateSensor").ValueKind); // TCX names no sensors
     }
 
+    /// <summary>
+    /// Export writes the fused activity: no_hr.tcx (the primary, imported first) with test.tcx's 383 heart-rate
+    /// points (SOURCES.md) — read back by our own decoders from each format.
+    /// </summary>
+    [Fact]
+    public async Task Export_WritesTheFusedActivity_AsFitGpxAndTcx()
+    {
+        await using var host = await WebHost.StartAsync(settings: new() { ["Jobs:Enabled"] = "true", ["Jobs:PollInterval"] = "00:00:00.100" });
+        var token = (await SignupAsync(host)).Text("accessToken");
+        var athleteId = await CreateAthleteAsync(host, token);
+        using (var first = await UploadAsync(host, token, athleteId, "tcx/no_hr.tcx"))
+        {
+            await WaitUntilDoneAsync(host, token, first.Headers.Location!.ToString());
+        }
+
+        using (var second = await UploadAsync(host, token, athleteId, Tcx))
+        {
+            await WaitUntilDoneAsync(host, token, second.Headers.Location!.ToString());
+        }
+
+        var id = Assert.Single(await ListAsync(host, token, athleteId)).Text("id");
+        var streams = await (await Send(host, HttpMethod.Get, $"/api/v1/activities/{id}/streams", token)).Content.ReadFromJsonAsync<JsonElement>();
+        var samples = streams.GetProperty("time").GetArrayLength();
+        var positioned = streams.GetProperty("latitude").EnumerateArray().Count(v => v.ValueKind == JsonValueKind.Number); // GPX holds only points with a position
+        foreach (var (format, mediaType) in new[] { ("fit", "application/vnd.ant.fit"), ("gpx", "application/gpx+xml"), ("tcx", "application/vnd.garmin.tcx+xml") })
+        {
+            using var exported = await Send(host, HttpMethod.Get, $"/api/v1/activities/{id}/export?format={format}", token);
+            Assert.Equal(HttpStatusCode.OK, exported.StatusCode);
+            Assert.Equal(mediaType, exported.Content.Headers.ContentType?.MediaType);
+            Assert.EndsWith("." + format, exported.Content.Headers.ContentDisposition?.FileName?.Trim('"'), StringComparison.Ordinal);
+            var decoded = Forma.Formats.ActivityReader.Read(new MemoryStream(await exported.Content.ReadAsByteArrayAsync()));
+            Assert.Equal(format == "gpx" ? positioned : samples, decoded.Streams.Count);
+            Assert.Equal(383, decoded.Streams[Forma.Formats.StreamNames.HeartRate]!.Count(double.IsFinite));
+        }
+
+        await ProblemAssert.IsProblemAsync(await Send(host, HttpMethod.Get, $"/api/v1/activities/{id}/export?format=kml", token), HttpStatusCode.BadRequest, "validation");
+        var stranger = (await SignupAsync(host)).Text("accessToken");
+        Assert.Equal(HttpStatusCode.NotFound, (await Send(host, HttpMethod.Get, $"/api/v1/activities/{id}/export?format=fit", stranger)).StatusCode);
+    }
+
     private static string Sha256Of(string fixture) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(SharedFixtures.Path(fixture))));
 }
