@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Forma.Formats.Fit;
@@ -50,7 +51,7 @@ internal sealed class FitMessageBuilder
 
     public void WriteTo(FitBuffer buffer, int local, ushort global)
     {
-        var slots = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_slots);
+        var slots = CollectionsMarshal.AsSpan(_slots);
         buffer.Define(local, global, slots);
         var size = 0;
         foreach (var slot in slots)

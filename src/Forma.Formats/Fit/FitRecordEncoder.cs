@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Forma.Formats.Fit;
 
@@ -87,8 +88,8 @@ internal sealed class FitRecordEncoder
             return;
         }
 
-        buffer.Define(RecordLocal, Record, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_slots), System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_developerSlots));
-        var columns = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_columns);
+        buffer.Define(RecordLocal, Record, CollectionsMarshal.AsSpan(_slots), CollectionsMarshal.AsSpan(_developerSlots));
+        var columns = CollectionsMarshal.AsSpan(_columns);
         for (var row = 0; row < _rows; row++)
         {
             WriteRow(buffer.Data(RecordLocal, RecordSize), columns, row);
