@@ -4,6 +4,7 @@ using Forma.Core.Athletes;
 using Forma.Core.Audit;
 using Forma.Core.People;
 using Forma.Core.Tenancy;
+using Forma.Core.Training;
 using Forma.Data.Accounts;
 using Forma.Data.BackgroundJobs;
 using Forma.Data.Conventions;
@@ -52,6 +53,13 @@ public sealed class FormaDbContext : DbContext
     public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<Recording> Recordings => Set<Recording>();
     public DbSet<ActivityMerge> ActivityMerges => Set<ActivityMerge>();
+    public DbSet<PhysiologyEntry> PhysiologyEntries => Set<PhysiologyEntry>();
+    public DbSet<ActivityAnalysis> ActivityAnalyses => Set<ActivityAnalysis>();
+    public DbSet<ActivityCurve> ActivityCurves => Set<ActivityCurve>();
+    public DbSet<ActivityBest> ActivityBests => Set<ActivityBest>();
+    public DbSet<PersonalRecord> PersonalRecords => Set<PersonalRecord>();
+    public DbSet<DailyLoadEntry> DailyLoads => Set<DailyLoadEntry>();
+    public DbSet<AnalyticsState> AnalyticsStates => Set<AnalyticsState>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -51,13 +51,26 @@ public class SchedulerResilienceTests
         {
             var workers = hosts.Select(h => (BackgroundService)h.Services.GetServices<IHostedService>().Single(s => s is BackgroundService)).ToList();
             await Task.WhenAll(workers.Select(w => w.StartAsync(CancellationToken.None)));
-            await Task.Delay(TimeSpan.FromSeconds(2));
-
-            Assert.All(workers, w => Assert.False(w.ExecuteTask!.IsCompleted, "a worker stopped"));
-            var (scope, db) = hosts[0].Scope();
-            await using (scope)
+            // Wait for the schedules rather than a fixed time: on a loaded machine start-up takes longer than 2 s.
+            List<string> names;
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            do
             {
-                Assert.Equal(["audit.seal-chains", "jobs.purge-finished"], await db.RecurringJobs.Select(r => r.Name).OrderBy(n => n).ToListAsync());
+                await Task.Delay(TimeSpan.FromMilliseconds(200));
+                var (scope, db) = hosts[0].Scope();
+                await using (scope)
+                {
+                    names = await db.RecurringJobs.Select(r => r.Name).OrderBy(n => n).ToListAsync();
+                }
+            }
+            while (names.Count < 2 && DateTime.UtcNow < deadline);
+
+            await Task.Delay(TimeSpan.FromSeconds(1)); // a duplicate write, if any, would land now
+            Assert.All(workers, w => Assert.False(w.ExecuteTask!.IsCompleted, "a worker stopped"));
+            var (finalScope, finalDb) = hosts[0].Scope();
+            await using (finalScope)
+            {
+                Assert.Equal(["audit.seal-chains", "jobs.purge-finished"], await finalDb.RecurringJobs.Select(r => r.Name).OrderBy(n => n).ToListAsync());
             }
 
             await Task.WhenAll(workers.Select(w => w.StopAsync(CancellationToken.None)));

@@ -4,6 +4,7 @@ using Forma.Core.Athletes;
 using Forma.Core.Audit;
 using Forma.Core.People;
 using Forma.Core.Tenancy;
+using Forma.Core.Training;
 
 namespace Forma.Data.Tests.Tenancy;
 
@@ -63,6 +64,23 @@ internal static class TenantSamples
                 db.Recordings.Add(recording);
                 db.ActivityMerges.Add(ActivityMerge.Perform(target, absorbed, [recording], null, now));
             },
+            [typeof(PhysiologyEntry)] = (db, tenantId, now) =>
+                db.PhysiologyEntries.Add(PhysiologyEntry.Create(tenantId, AddAthlete(db, tenantId, now).Id, new DateOnly(2026, 1, 1), new PhysiologyValues(FunctionalThresholdPower: 250), null, now)),
+            [typeof(ActivityAnalysis)] = (db, tenantId, now) =>
+            {
+                var activity = AddActivity(db, tenantId, now);
+                db.ActivityAnalyses.Add(ActivityAnalysis.Create(tenantId, activity.Id, activity.AthleteId, Day(now), "cycling", new AnalysisNumbers(80, "power-tss", 3500, 30000, 210, 140), "{}", now));
+            },
+            [typeof(ActivityCurve)] = (db, tenantId, now) =>
+            {
+                var activity = AddActivity(db, tenantId, now);
+                db.ActivityCurves.Add(ActivityCurve.Create(tenantId, activity.Id, activity.AthleteId, "power", Day(now), 3600, [1, 2, 3]));
+            },
+            [typeof(ActivityBest)] = (db, tenantId, now) => AddBest(db, tenantId, now),
+            [typeof(PersonalRecord)] = (db, tenantId, now) => db.PersonalRecords.Add(PersonalRecord.Create(AddBest(db, tenantId, now), null, now)),
+            [typeof(DailyLoadEntry)] = (db, tenantId, now) =>
+                db.DailyLoads.Add(DailyLoadEntry.Create(tenantId, AddAthlete(db, tenantId, now).Id, Day(now), 80, 40, 60, -20, 5, 1.2, 480, 1.5)),
+            [typeof(AnalyticsState)] = (db, tenantId, now) => db.AnalyticsStates.Add(AnalyticsState.Create(tenantId, AddAthlete(db, tenantId, now).Id)),
             [typeof(AuditEvent)] = (db, tenantId, now) => db.AuditEvents.Add(AuditEvent.Record(tenantId, "sample.created", now, details: "{}")),
         };
 
@@ -74,6 +92,16 @@ internal static class TenantSamples
         var import = Import.Start(tenantId, AddAthlete(db, tenantId, now).Id, null, 1, now);
         db.Imports.Add(import);
         return import;
+    }
+
+    private static DateOnly Day(DateTime now) => DateOnly.FromDateTime(now);
+
+    private static ActivityBest AddBest(FormaDbContext db, Guid tenantId, DateTime now)
+    {
+        var activity = AddActivity(db, tenantId, now);
+        var best = ActivityBest.Create(tenantId, activity.Id, activity.AthleteId, BestKeys.Power(300), 320, now);
+        db.ActivityBests.Add(best);
+        return best;
     }
 
     private static Activity AddActivity(FormaDbContext db, Guid tenantId, DateTime now)
