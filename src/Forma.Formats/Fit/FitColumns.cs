@@ -1,11 +1,17 @@
 namespace Forma.Formats.Fit;
 
 /// <summary>
-/// Growable double columns, one row per record message. A column's array is allocated on its first value, full
-/// of NaN, so a row writes only the values it has and a field that is always invalid costs nothing. With the
-/// capacity counted beforehand the arrays are exactly the final size and go to <see cref="SampleStreams"/>
-/// without a copy.
+/// Growable double columns, one row per record message. A column's array is allocated on its first value and
+/// reads NaN wherever no value was written, so a row writes only the values it has and a field that is always
+/// invalid costs nothing. With the capacity counted beforehand the arrays are exactly the final size and go to
+/// <see cref="SampleStreams"/> without a copy.
 /// </summary>
+/// <remarks>
+/// The NaN is written a block of rows ahead of the row being decoded rather than over the whole array up front:
+/// a 13,000-row ride's fourteen columns are 1.5 MB, more than a core's L2 cache, and filling them first meant
+/// every cache line came from memory twice (once to fill, once to write the value). Filled just ahead, the line is
+/// still in cache when the value lands.
+/// </remarks>
 internal sealed class FitColumns
 {
     private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
@@ -13,8 +19,10 @@ internal sealed class FitColumns
     private readonly Dictionary<string, string> _units = new(StringComparer.Ordinal);
     private readonly long _budget;
     private double[]?[] _arrays = new double[]?[16];
+    private const int FillBlock = 1024; // rows; 8 KB per column
     private int _allocated;
     private int _capacity;
+    private int _filled; // rows [0, _filled) of every allocated column hold NaN or a value
 
     /// <param name="capacity">Rows to allocate for.</param>
     /// <param name="inputLength">
@@ -68,8 +76,8 @@ internal sealed class FitColumns
     private double[] Allocate(int column)
     {
         CheckBudget(_capacity, _allocated + 1);
-        var cells = GC.AllocateUninitializedArray<double>(_capacity); // filled with NaN next: zeroing first is waste
-        Array.Fill(cells, double.NaN);
+        var cells = GC.AllocateUninitializedArray<double>(_capacity); // filled with NaN as rows come: zeroing first is waste
+        cells.AsSpan(0, _filled).Fill(double.NaN);
         _arrays[column] = cells;
         _allocated++;
         return cells;
@@ -77,12 +85,28 @@ internal sealed class FitColumns
 
     public void BeginRow()
     {
+        if (Rows == _filled)
+        {
+            FillAhead();
+        }
+
+        Rows++;
+    }
+
+    private void FillAhead()
+    {
         if (Rows == _capacity)
         {
             Grow();
         }
 
-        Rows++;
+        var end = Math.Min(_filled + FillBlock, _capacity);
+        for (var c = 0; c < _names.Count; c++)
+        {
+            _arrays[c]?.AsSpan(_filled, end - _filled).Fill(double.NaN);
+        }
+
+        _filled = end;
     }
 
     /// <summary>The columns that got values, trimmed to <see cref="Rows"/>.</summary>
@@ -129,8 +153,7 @@ internal sealed class FitColumns
             }
 
             var grown = GC.AllocateUninitializedArray<double>(capacity);
-            array.CopyTo(grown, 0);
-            Array.Fill(grown, double.NaN, _capacity, capacity - _capacity);
+            array.AsSpan(0, _filled).CopyTo(grown);
             _arrays[c] = grown;
         }
 

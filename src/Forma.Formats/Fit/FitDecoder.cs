@@ -19,7 +19,7 @@ public static class FitDecoder
     public static FitDecoded DecodeWithUnits(ReadOnlySpan<byte> data, FitDecodeOptions? options = null)
     {
         options ??= FitDecodeOptions.Default;
-        var columns = new FitColumns(CountRecords(data, options), data.Length);
+        var columns = new FitColumns(FitRecordCounter.Count(data, Record), data.Length);
         var developer = new FitDeveloperFields();
         var metadata = new FitMetadataCollector();
         var messages = new FitActivityMessages(data.Length);
@@ -122,31 +122,5 @@ public static class FitDecoder
         }
 
         return start;
-    }
-
-    /// <summary>
-    /// A first pass that only walks message headers, so the columns are allocated once at their final size.
-    /// Errors are left for the real pass to report (it checks the CRC first); here they only cost the estimate.
-    /// </summary>
-    private static int CountRecords(ReadOnlySpan<byte> data, FitDecodeOptions options)
-    {
-        var count = 0;
-        try
-        {
-            var reader = new FitReader(data, options, checkCrc: false);
-            while (reader.Read(out var m))
-            {
-                if (m.GlobalNumber == Record)
-                {
-                    count++;
-                }
-            }
-        }
-        catch (ActivityFormatException)
-        {
-            return 16;
-        }
-
-        return count;
     }
 }

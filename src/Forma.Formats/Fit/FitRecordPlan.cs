@@ -17,6 +17,8 @@ internal sealed class FitRecordPlan
 
     private enum Kind : byte
     {
+        /// <summary>Scale 1, offset 0 and no running total: the raw value is the value, and a division by one is saved.</summary>
+        Direct,
         Scaled,
 
         /// <summary>The plain half of an enhanced pair (speed, altitude): written only when the enhanced field left the cell empty.</summary>
@@ -40,7 +42,7 @@ internal sealed class FitRecordPlan
             {
                 var speed = columns.Column(StreamNames.Speed, "m/s");
                 var distance = columns.Column(StreamNames.Distance, "m");
-                steps.Add(new Step(Kind.CompressedSpeedDistance, at, type, speed, distance, 1, 0, FitAccumulators.Distance, 12));
+                steps.Add(new Step(Kind.CompressedSpeedDistance, FitReadCode.Other, at, type, speed, distance, 1, 0, FitAccumulators.Distance, 12));
                 continue;
             }
 
@@ -54,10 +56,10 @@ internal sealed class FitRecordPlan
                 FitRecordFields.PositionLat or FitRecordFields.PositionLong => Kind.Semicircle,
                 FitRecordFields.Speed or FitRecordFields.Altitude => Kind.Weak,
                 _ when info.Bits > 0 => Kind.Accumulated,
-                _ => Kind.Scaled,
+                _ => ScaledKind(info.Scale, info.Offset, info.Accumulator),
             };
             var column = columns.Column(info.Name, info.Units);
-            steps.Add(new Step(kind, at, type, column, -1, info.Scale, info.Offset, info.Accumulator, info.Bits));
+            steps.Add(new Step(kind, FitBaseType.CodeFor(type, definition.BigEndian), at, type, column, -1, info.Scale, info.Offset, info.Accumulator, info.Bits));
         }
 
         foreach (var field in definition.DeveloperFields)
@@ -73,11 +75,16 @@ internal sealed class FitRecordPlan
             // A developer name may repeat a stream the profile fills ("power" from an app): keep both, apart.
             var name = FitRecordFields.IsProfileName(description.Name) ? description.Name + "_developer" : description.Name;
             var column = columns.Column(name, description.Units);
-            steps.Add(new Step(Kind.Scaled, field.Offset, description.BaseType, column, -1, description.Scale, description.Offset, FitAccumulators.None, 0));
+            var code = FitBaseType.CodeFor(description.BaseType, definition.BigEndian);
+            var kind = ScaledKind(description.Scale, description.Offset, FitAccumulators.None);
+            steps.Add(new Step(kind, code, field.Offset, description.BaseType, column, -1, description.Scale, description.Offset, FitAccumulators.None, 0));
         }
 
         return new FitRecordPlan([.. steps]);
     }
+
+    private static Kind ScaledKind(double scale, double offset, int accumulator) =>
+        scale == 1 && offset == 0 && accumulator == FitAccumulators.None ? Kind.Direct : Kind.Scaled;
 
     /// <summary>Writes one record's values into the current row.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -92,7 +99,7 @@ internal sealed class FitRecordPlan
                 continue;
             }
 
-            var raw = FitBaseType.ReadCommon(payload[step.At..], step.Type, bigEndian);
+            var raw = FitBaseType.Read(payload, step.At, step.Code, step.Type, bigEndian);
             if (double.IsNaN(raw))
             {
                 continue;
@@ -101,6 +108,9 @@ internal sealed class FitRecordPlan
             var cells = columns.Cells(step.Column);
             switch (step.Kind)
             {
+                case Kind.Direct:
+                    cells[row] = raw;
+                    break;
                 case Kind.Semicircle:
                     cells[row] = raw * SemicirclesToDegrees;
                     break;
@@ -143,5 +153,5 @@ internal sealed class FitRecordPlan
         columns.Cells(step.Column2)[row] = accumulators.Add(step.Accumulator, distance, step.Bits, 16);
     }
 
-    private readonly record struct Step(Kind Kind, int At, byte Type, int Column, int Column2, double Scale, double Offset, int Accumulator, int Bits);
+    private readonly record struct Step(Kind Kind, FitReadCode Code, int At, byte Type, int Column, int Column2, double Scale, double Offset, int Accumulator, int Bits);
 }
