@@ -4,6 +4,7 @@ using Forma.Data;
 using Forma.Data.BackgroundJobs;
 using Forma.Web.Features.Accounts;
 using Forma.Web.Features.Activities;
+using Forma.Web.Features.Analytics;
 using Forma.Web.Features.ApiKeys;
 using Forma.Web.Features.Demo;
 using Forma.Web.Features.Health;
@@ -127,6 +128,9 @@ public static class FormaApp
         services.AddJobHandler<PurgeClosedTenant, PurgeClosedTenantHandler>();
         services.Configure<ImportOptions>(builder.Configuration.GetSection(ImportOptions.Section));
         services.AddJobHandler<ParseImportedFile, ParseImportedFileHandler>();
+        services.AddJobHandler<AnalyzeActivity, AnalyzeActivityHandler>();
+        services.AddJobHandler<RefreshAthleteAnalytics, RefreshAthleteAnalyticsHandler>();
+        services.AddJobHandler<ReanalyzeAthlete, ReanalyzeAthleteHandler>();
         services.AddAuthRateLimits(builder.Configuration);
         // One default scheme that hands API keys (fma_…) to their handler and everything else to access tokens.
         services.AddAuthentication(CredentialScheme)

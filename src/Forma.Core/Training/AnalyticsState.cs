@@ -18,4 +18,26 @@ public sealed class AnalyticsState : ITenantOwned
     }
 
     public static AnalyticsState Create(Guid tenantId, Guid athleteId) => new() { TenantId = tenantId, AthleteId = athleteId };
+
+    /// <summary>Stale from <paramref name="day"/> (or earlier, if already so); true when a refresh must be queued.</summary>
+    public bool MarkStale(DateOnly day)
+    {
+        StaleFrom = StaleFrom is { } from && from < day ? from : day;
+        if (RefreshQueued)
+        {
+            return false;
+        }
+
+        RefreshQueued = true;
+        return true;
+    }
+
+    /// <summary>The refresh takes the stale range; what goes stale after this queues a new refresh.</summary>
+    public DateOnly? TakeStaleFrom()
+    {
+        var from = StaleFrom;
+        StaleFrom = null;
+        RefreshQueued = false;
+        return from;
+    }
 }

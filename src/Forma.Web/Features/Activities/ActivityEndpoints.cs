@@ -4,10 +4,12 @@ using Forma.Core.Accounts;
 using Forma.Core.Activities;
 using Forma.Core.Audit;
 using Forma.Data;
+using Forma.Data.BackgroundJobs;
 using Forma.Data.Blobs;
 using Forma.Formats;
 using Forma.Web.Features.Accounts;
 using Forma.Web.Features.Activities.Merging;
+using Forma.Web.Features.Analytics;
 using Forma.Web.Features.ApiKeys;
 using Forma.Web.Features.Athletes;
 using Forma.Web.Infrastructure.Endpoints;
@@ -171,6 +173,7 @@ internal sealed class ActivityEndpoints : IEndpointGroup
 
         var now = clock.GetUtcNow().UtcDateTime;
         activity.Delete(now);
+        db.Enqueue(new AnalyzeActivity(id), now);
         db.AuditEvents.Add(AuditEvent.Record(me.TenantId, "activity.deleted", now, me.UserId, id.ToString()));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
@@ -196,6 +199,7 @@ internal sealed class ActivityEndpoints : IEndpointGroup
         }
 
         activity.Restore();
+        db.Enqueue(new AnalyzeActivity(id), now);
         db.AuditEvents.Add(AuditEvent.Record(me.TenantId, "activity.restored", now, me.UserId, id.ToString()));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ActivitySummary.From(activity));
@@ -222,6 +226,7 @@ internal sealed class ActivityEndpoints : IEndpointGroup
         }
 
         activity.SetPrimary(recording);
+        db.Enqueue(new AnalyzeActivity(id), clock.GetUtcNow().UtcDateTime);
         db.AuditEvents.Add(AuditEvent.Record(me.TenantId, "activity.primary-chosen", clock.GetUtcNow().UtcDateTime, me.UserId, id.ToString(), $$"""{"recordingId":"{{recording.Id}}"}"""));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ActivitySummary.From(activity));
@@ -263,6 +268,8 @@ internal sealed class ActivityEndpoints : IEndpointGroup
             activity.SetPrimary(recordings.First(r => r.Id != leaving.Id));
         }
 
+        db.Enqueue(new AnalyzeActivity(id), now);
+        db.Enqueue(new AnalyzeActivity(separate.Id), now);
         db.AuditEvents.Add(AuditEvent.Record(me.TenantId, "activity.split", now, me.UserId, id.ToString(), $$"""{"recordingId":"{{leaving.Id}}","newActivityId":"{{separate.Id}}"}"""));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/v1/activities/{separate.Id}", ActivitySummary.From(separate));

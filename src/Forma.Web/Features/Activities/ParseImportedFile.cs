@@ -6,6 +6,7 @@ using Forma.Formats;
 using Forma.Formats.Archives;
 using Forma.Formats.Detection;
 using Forma.Web.Features.Activities.Merging;
+using Forma.Web.Features.Analytics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -117,6 +118,7 @@ internal sealed class ParseImportedFileHandler(BlobStore blobs, IOptions<ImportO
         if (await FindSameWorkoutAsync(db, import.AthleteId, facts, decoded.Streams, cancellationToken) is { } same)
         {
             db.Recordings.Add(Recording.Create(same, facts, now));
+            db.Enqueue(new AnalyzeActivity(same.Id), now);
             file.MarkDone(same.Id, now);
             return ImportFileStatus.Done;
         }
@@ -126,6 +128,7 @@ internal sealed class ParseImportedFileHandler(BlobStore blobs, IOptions<ImportO
         db.Activities.Add(activity);
         db.Recordings.Add(recording);
         activity.SetPrimary(recording);
+        db.Enqueue(new AnalyzeActivity(activity.Id), now);
         file.MarkDone(activity.Id, now);
         return ImportFileStatus.Done;
     }

@@ -4,9 +4,11 @@ using Forma.Core.Accounts;
 using Forma.Core.Activities;
 using Forma.Core.Audit;
 using Forma.Data;
+using Forma.Data.BackgroundJobs;
 using Forma.Data.Blobs;
 using Forma.Web.Features.Accounts;
 using Forma.Web.Features.Activities.Merging;
+using Forma.Web.Features.Analytics;
 using Forma.Web.Features.ApiKeys;
 using Forma.Web.Features.Athletes;
 using Forma.Web.Infrastructure.Endpoints;
@@ -135,7 +137,10 @@ internal sealed class DeduplicationEndpoints : IEndpointGroup
             db.AuditEvents.Add(AuditEvent.Record(me.TenantId, "activity.merged", now, me.UserId, keep.Id.ToString(),
                 $$"""{"mergeId":"{{merge.Id}}","absorbedActivityId":"{{absorbed.Id}}","recordings":{{merge.RecordingIds}}}"""));
             mergeIds.Add(merge.Id);
+            db.Enqueue(new AnalyzeActivity(absorbed.Id), now);
         }
+
+        db.Enqueue(new AnalyzeActivity(keep.Id), now);
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -184,6 +189,8 @@ internal sealed class DeduplicationEndpoints : IEndpointGroup
             return ProblemDetailsSetup.Problem(409, ProblemTypes.For(error.Code), error.Message);
         }
 
+        db.Enqueue(new AnalyzeActivity(target.Id), now);
+        db.Enqueue(new AnalyzeActivity(absorbed.Id), now);
         db.AuditEvents.Add(AuditEvent.Record(me.TenantId, "activity.merge-undone", now, me.UserId, target.Id.ToString(),
             $$"""{"mergeId":"{{merge.Id}}","absorbedActivityId":"{{absorbed.Id}}"}"""));
         await db.SaveChangesAsync(cancellationToken);

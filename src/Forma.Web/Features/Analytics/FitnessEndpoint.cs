@@ -1,0 +1,92 @@
+using System.Security.Claims;
+using Forma.Analytics.Load;
+using Forma.Core.Accounts;
+using Forma.Data;
+using Forma.Web.Features.ApiKeys;
+using Forma.Web.Infrastructure.Endpoints;
+using Forma.Web.Infrastructure.Tenancy;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Forma.Web.Features.Analytics;
+
+/// <summary>A day of the fitness chart: the day's load, chronic (fitness) and acute (fatigue) load, form, and the risk figures.</summary>
+public sealed record FitnessDay(DateOnly Date, double Load, double Ctl, double Atl, double Tsb, double RampRate, double? Monotony, double? Strain, double? AcuteChronicRatio);
+
+/// <summary>The series for a date range, with the definition it follows.</summary>
+public sealed record FitnessSeries(DateOnly From, DateOnly To, string Definition, IReadOnlyList<FitnessDay> Days);
+
+/// <summary>
+/// The daily load model for a range, read from the stored series. Days after the last stored one (no activity
+/// since) are extended on read by letting fitness and fatigue decay with zero load, so the chart runs to
+/// today without a nightly job.
+/// </summary>
+internal sealed class FitnessEndpoint : IEndpointGroup
+{
+    public const string Definition = "CTL and ATL are exponentially weighted daily loads with time constants of 42 and 7 days "
+        + "(X_d = X_{d-1} + (load_d - X_{d-1})(1 - e^(-1/τ))); TSB_d = CTL_{d-1} - ATL_{d-1}; ramp = CTL_d - CTL_{d-7}; "
+        + "monotony and strain after Foster (1998); acute:chronic = ATL/CTL. Load is TSS (power), rTSS (pace), hrTSS or TRIMP, in that order. See docs/analytics/models.md.";
+
+    public void Map(IEndpointRouteBuilder app) =>
+        app.MapGroup("/api/v1").WithTags("Analytics").RequireTenant()
+            .MapGet("/athletes/{athleteId:guid}/fitness", Get).RequireScope(ApiScopes.ActivitiesRead).WithName("GetFitness")
+            .WithSummary("Daily load, fitness (CTL), fatigue (ATL), form (TSB), ramp rate, monotony, strain and acute:chronic ratio for a date range")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound);
+
+    private static async Task<Results<Ok<FitnessSeries>, ValidationProblem, ProblemHttpResult>> Get(
+        Guid athleteId, ClaimsPrincipal user, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken, DateOnly? from = null, DateOnly? to = null)
+    {
+        if (!await AnalyticsAccess.SeesAthleteAsync(user, db, athleteId, cancellationToken))
+        {
+            return AnalyticsAccess.NoAthlete();
+        }
+
+        var (start, end, problem) = AnalyticsAccess.Range(from, to, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), 90);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        return TypedResults.Ok(new FitnessSeries(start, end, Definition, await ReadAsync(db, athleteId, start, end, cancellationToken)));
+    }
+
+    public static async Task<IReadOnlyList<FitnessDay>> ReadAsync(FormaDbContext db, Guid athleteId, DateOnly start, DateOnly end, CancellationToken cancellationToken)
+    {
+        var days = (await db.DailyLoads.AsNoTracking().Where(d => d.AthleteId == athleteId && d.Day >= start && d.Day <= end)
+            .OrderBy(d => d.Day).ToListAsync(cancellationToken)).Select(ToDay).ToList();
+        var lastDay = await db.DailyLoads.Where(d => d.AthleteId == athleteId && d.Day <= end).MaxAsync(d => (DateOnly?)d.Day, cancellationToken);
+        if (lastDay is { } last && last < end)
+        {
+            days.AddRange(await DecayAsync(db, athleteId, last, start, end, cancellationToken));
+        }
+
+        // The stored series is contiguous from the first counted day: days before it had no load and no fitness.
+        var firstDay = days.Count > 0 ? days[0].Date : end.AddDays(1);
+        var leading = Enumerable.Range(0, firstDay.DayNumber - start.DayNumber)
+            .Select(i => new FitnessDay(start.AddDays(i), 0, 0, 0, 0, 0, null, null, null));
+        return leading.Concat(days).ToList();
+    }
+
+    /// <summary>
+    /// Zero-load days after the last stored one. The model runs from a week before it (with that week's stored
+    /// loads and the stored state the day before the week) because ramp and monotony look back seven days; the
+    /// stored series is contiguous, so a missing day before the week means nothing came before.
+    /// </summary>
+    private static async Task<IEnumerable<FitnessDay>> DecayAsync(FormaDbContext db, Guid athleteId, DateOnly last, DateOnly start, DateOnly end, CancellationToken cancellationToken)
+    {
+        var windowStart = last.AddDays(-6);
+        var week = await db.DailyLoads.AsNoTracking().Where(d => d.AthleteId == athleteId && d.Day >= windowStart.AddDays(-1) && d.Day <= last).ToListAsync(cancellationToken);
+        var before = week.FirstOrDefault(d => d.Day < windowStart);
+        var series = new double[end.DayNumber - windowStart.DayNumber + 1];
+        foreach (var d in week.Where(d => d.Day >= windowStart))
+        {
+            series[d.Day.DayNumber - windowStart.DayNumber] = d.Load;
+        }
+
+        return LoadModel.Compute(windowStart, series, LoadModelOptions.Default, before?.Ctl ?? 0, before?.Atl ?? 0)
+            .Where(d => d.Date > last && d.Date >= start)
+            .Select(d => new FitnessDay(d.Date, d.Load, d.Ctl, d.Atl, d.Tsb, d.RampRate, d.Monotony, d.Strain, d.AcuteChronicRatio));
+    }
+
+    private static FitnessDay ToDay(Forma.Core.Training.DailyLoadEntry d) => new(d.Day, d.Load, d.Ctl, d.Atl, d.Tsb, d.RampRate, d.Monotony, d.Strain, d.AcuteChronicRatio);
+}
