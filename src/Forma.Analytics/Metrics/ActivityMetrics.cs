@@ -90,7 +90,7 @@ public static class ActivityMetrics
             return r;
         }
 
-        var hrTss = t.ThresholdHeartRate is > 0 and var lthr ? HeartRateLoad.HeartRateTss(trimp, lthr, rest, max, sex) : (double?)null;
+        var hrTss = t.ThresholdHeartRate is { } lthr && lthr > rest ? HeartRateLoad.HeartRateTss(trimp, lthr, rest, max, sex) : (double?)null;
         return r with { Trimp = trimp, HeartRateTss = hrTss };
     }
 
