@@ -32,7 +32,7 @@ public static class ActivityMetrics
         var (from, to) = (fromRow, toRow);
         var moving = c.Moving(from, to);
         var distance = StreamStats.Span(c.Distance, from, to);
-        var (gain, loss) = Elevation.Compute(c.Altitude, from, to);
+        var (gain, loss) = Elevation.Compute(c.Time, c.Altitude, from, to);
         var work = StreamStats.Integral(c.Time, c.Power, from, to);
         var result = new ActivityMetricsResult
         {
@@ -50,7 +50,6 @@ public static class ActivityMetrics
             AveragePower = StreamStats.Mean(c.Time, c.Power, from, to),
             MaxPower = StreamStats.Max(c.Power, from, to),
             Work = work / 1000,
-            EfficiencyFactor = Efficiency.Factor(c, from, to),
             AerobicDecoupling = Efficiency.Decoupling(c, from, to),
             TimeInZones = TimeInZones.Compute(streams, c.Time, c.Distance, zones ?? ZoneModels.For(thresholds, sport), from, to),
         };
@@ -58,7 +57,8 @@ public static class ActivityMetrics
         result = WithHeartRate(result, c, thresholds, from, to);
         result = WithPace(result, c, thresholds, from, to);
         var (load, method) = LoadMethods.Choose(result);
-        return result with { Load = load, LoadMethod = method };
+        var ef = Efficiency.Factor(c, from, to, result.AverageHeartRate, result.NormalizedPower, result.NormalizedGradedSpeed);
+        return result with { Load = load, LoadMethod = method, EfficiencyFactor = ef };
     }
 
     private static ActivityMetricsResult WithPower(ActivityMetricsResult r, Columns c, Thresholds t, int from, int to)
@@ -90,7 +90,7 @@ public static class ActivityMetrics
             return r;
         }
 
-        var hrTss = t.ThresholdHeartRate is > 0 and var lthr ? HeartRateLoad.HeartRateTss(trimp, lthr, rest, max, sex) : (double?)null;
+        var hrTss = t.ThresholdHeartRate is { } lthr && lthr > rest ? HeartRateLoad.HeartRateTss(trimp, lthr, rest, max, sex) : (double?)null;
         return r with { Trimp = trimp, HeartRateTss = hrTss };
     }
 

@@ -13,7 +13,7 @@ public static class BestEfforts
     /// For each distance, the shortest time from any point to any later row that covers it: a two-pointer walk
     /// over the cumulative distance (O(n) per distance), the start interpolated linearly in time where the
     /// distance crosses. Time includes pauses, as a race clock does. Distances longer than the activity are omitted.
-    /// Rows with a missing time or distance are skipped.
+    /// Rows with a missing time or distance are skipped. docs/analytics/metrics.md, "Best efforts".
     /// </summary>
     public static IReadOnlyList<BestEffort> Find(double[] time, double[] distance, IReadOnlyList<double> metres)
     {

@@ -8,12 +8,20 @@ namespace Forma.Analytics.Metrics;
 /// </summary>
 internal static class Efficiency
 {
-    public static double? Factor(Columns c, int from, int to)
+    public static double? Factor(Columns c, int from, int to) =>
+        Factor(c, from, to, StreamStats.Mean(c.Time, c.HeartRate, from, to), null, null);
+
+    /// <summary>EF from figures the caller already has (the whole activity's NP, NGS and average HR).</summary>
+    public static double? Factor(Columns c, int from, int to, double? heartRate, double? np, double? ngs)
     {
-        var hr = StreamStats.Mean(c.Time, c.HeartRate, from, to);
-        var output = c.Sport == SportKind.Run ? c.NormalizedGradedSpeed(from, to) : null;
-        output ??= NormalizedPower.Compute(c.Time, c.Power, from, to) ?? StreamStats.Mean(c.Time, c.Power, from, to);
-        return output is { } o && hr is > 0 and var h ? o / h : null;
+        if (heartRate is not { } hr || hr <= 0)
+        {
+            return null;
+        }
+
+        var output = c.Sport == SportKind.Run ? ngs ?? c.NormalizedGradedSpeed(from, to) : null;
+        output ??= np ?? NormalizedPower.Compute(c.Time, c.Power, from, to) ?? StreamStats.Mean(c.Time, c.Power, from, to);
+        return output is { } o ? o / hr : null;
     }
 
     public static double? Decoupling(Columns c, int from, int to)

@@ -13,7 +13,7 @@ internal static class Elevation
     /// </summary>
     public const double HysteresisMetres = 3;
 
-    public static (double? Gain, double? Loss) Compute(double[]? altitude, int from, int to)
+    public static (double? Gain, double? Loss) Compute(double[] time, double[]? altitude, int from, int to, double hysteresis = HysteresisMetres)
     {
         if (altitude is null)
         {
@@ -22,6 +22,7 @@ internal static class Elevation
 
         double turn = double.NaN, extreme = double.NaN, gain = 0, loss = 0;
         var direction = 0;
+        var last = -1;
         for (var i = from; i < to; i++)
         {
             var a = altitude[i];
@@ -30,20 +31,27 @@ internal static class Elevation
                 continue;
             }
 
-            if (double.IsNaN(turn))
+            var paused = last >= 0 && time[i] - time[last] > Recording.MaxGapSeconds;
+            last = i;
+            if (paused && direction != 0)
             {
-                turn = extreme = a;
+                (gain, loss) = Count(gain, loss, turn, extreme);
+            }
+
+            if (double.IsNaN(turn) || paused)
+            {
+                (turn, extreme, direction) = (a, a, 0);
             }
             else if (direction == 0)
             {
-                direction = a - turn >= HysteresisMetres ? 1 : turn - a >= HysteresisMetres ? -1 : 0;
+                direction = a - turn >= hysteresis ? 1 : turn - a >= hysteresis ? -1 : 0;
                 extreme = a;
             }
             else if ((a - extreme) * direction > 0)
             {
                 extreme = a;
             }
-            else if ((extreme - a) * direction >= HysteresisMetres)
+            else if ((extreme - a) * direction >= hysteresis)
             {
                 (gain, loss) = Count(gain, loss, turn, extreme);
                 turn = extreme;

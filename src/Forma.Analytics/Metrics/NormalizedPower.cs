@@ -25,7 +25,8 @@ internal static class NormalizedPower
         Span<double> window = stackalloc double[WindowSeconds];
         window.Clear();
         double clock = 0, binEnd = 1, binWork = 0, rolling = 0, sumFourth = 0;
-        long bins = 0, full = 0;
+        long full = 0;
+        var slot = 0;
         for (var i = from + 1; i < to; i++)
         {
             var dt = Recording.Dt(time, i);
@@ -41,11 +42,11 @@ internal static class NormalizedPower
                 binWork += p * (binEnd - clock);
                 clock = binEnd;
                 binEnd += 1;
-                var slot = (int)(bins % WindowSeconds);
                 rolling += binWork - window[slot];
                 window[slot] = binWork;
                 binWork = 0;
-                if (++bins >= WindowSeconds)
+                slot = slot == WindowSeconds - 1 ? 0 : slot + 1;
+                if (full > 0 || slot == 0)
                 {
                     var mean = rolling / WindowSeconds;
                     sumFourth += mean * mean * mean * mean;

@@ -18,7 +18,7 @@ public static class ZoneModels
     {
         RequirePositive(ftp, nameof(ftp));
         return Scaled(ZoneKinds.Power, "coggan", ftp,
-            [0.55, 0.75, 0.90, 1.05, 1.20, 1.50],
+            [55, 75, 90, 105, 120, 150],
             ["Active recovery", "Endurance", "Tempo", "Threshold", "VO2max", "Anaerobic", "Neuromuscular"]);
     }
 
@@ -29,7 +29,7 @@ public static class ZoneModels
     public static ZoneSet FrielHeartRate(double lthr, bool running)
     {
         RequirePositive(lthr, nameof(lthr));
-        double[] cuts = running ? [0.85, 0.90, 0.95, 1.00, 1.03, 1.06] : [0.81, 0.90, 0.94, 1.00, 1.03, 1.06];
+        double[] cuts = running ? [85, 90, 95, 100, 103, 106] : [81, 90, 94, 100, 103, 106];
         return Scaled(ZoneKinds.HeartRate, running ? "friel-run" : "friel-bike", lthr, cuts, _frielNames);
     }
 
@@ -42,7 +42,7 @@ public static class ZoneModels
     {
         RequirePositive(thresholdSpeed, nameof(thresholdSpeed));
         return Scaled(ZoneKinds.Pace, "pace", thresholdSpeed,
-            [1 / 1.29, 1 / 1.14, 1 / 1.06, 1.0, 1 / 0.97, 1 / 0.90], _frielNames);
+            [100 / 1.29, 100 / 1.14, 100 / 1.06, 100, 100 / 0.97, 100 / 0.90], _frielNames);
     }
 
     /// <summary>
@@ -126,13 +126,13 @@ public static class ZoneModels
 
     private static readonly string[] _frielNames = ["1", "2", "3", "4", "5a", "5b", "5c"];
 
-    private static ZoneSet Scaled(string kind, string model, double reference, double[] fractions, string[] names)
+    private static ZoneSet Scaled(string kind, string model, double reference, double[] percents, string[] names)
     {
-        var zones = new Zone[fractions.Length + 1];
+        var zones = new Zone[percents.Length + 1];
         for (var i = 0; i < zones.Length; i++)
         {
-            var low = i == 0 ? 0 : fractions[i - 1] * reference;
-            var high = i == fractions.Length ? double.PositiveInfinity : fractions[i] * reference;
+            var low = i == 0 ? 0 : percents[i - 1] * reference / 100;
+            var high = i == percents.Length ? double.PositiveInfinity : percents[i] * reference / 100;
             zones[i] = new Zone(names[i], low, high);
         }
 
