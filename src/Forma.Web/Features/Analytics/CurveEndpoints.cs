@@ -99,8 +99,20 @@ internal sealed class CurveEndpoints : IEndpointGroup
         return TypedResults.Ok(await StandingBestsAsync(db, athleteId, from, to, cancellationToken));
     }
 
+    /// <summary>
+    /// The best per category, optionally within a date range. All-time bests come from the PR feed (the latest PR
+    /// of a category is its standing best: each PR beats everything before it), a few rows however long the
+    /// history; a range scans that range's bests.
+    /// </summary>
     public static async Task<IReadOnlyList<BestResponse>> StandingBestsAsync(FormaDbContext db, Guid athleteId, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
     {
+        if (from is null && to is null)
+        {
+            var records = await db.PersonalRecords.AsNoTracking().Where(p => p.AthleteId == athleteId).ToListAsync(cancellationToken);
+            return records.GroupBy(p => p.Key).Select(g => g.MaxBy(p => p.AchievedAt)!).OrderBy(p => p.Key, StringComparer.Ordinal)
+                .Select(p => new BestResponse(p.Key, p.Value, p.ActivityId, p.AchievedAt)).ToList();
+        }
+
         var query = CountingAnalyses.Bests(db, athleteId).AsNoTracking();
         if (from is { } start)
         {
