@@ -83,11 +83,20 @@ internal sealed class RefreshAthleteAnalyticsHandler(TimeProvider clock) : IJobH
             series[day.DayNumber - windowStart.DayNumber] = load;
         }
 
-        foreach (var d in LoadModel.Compute(windowStart, series, LoadModelOptions.Default, before?.Ctl ?? 0, before?.Atl ?? 0).Where(d => d.Date >= from))
+        foreach (var d in LoadModel.Compute(windowStart, series, LoadModelOptions.Default, before?.Ctl ?? 0, before?.Atl ?? 0).Where(d => d.Date >= from && Significant(d)))
         {
             db.DailyLoads.Add(DailyLoadEntry.Create(tenantId, athleteId, d.Date, d.Load, d.Ctl, d.Atl, d.Tsb, d.RampRate, d.Monotony, d.Strain, d.AcuteChronicRatio));
         }
     }
 
     private const int LookBackDays = 7;
+
+    /// <summary>
+    /// Below this (load units per day) fitness and fatigue are stored as nothing: months without training leave
+    /// no rows, so a GPS file stamped 1901 or a ten-year break costs no storage, and a reader treats a missing
+    /// day as zero — off by less than this.
+    /// </summary>
+    public const double Negligible = 0.01;
+
+    private static bool Significant(DailyLoad day) => day.Load > 0 || day.Ctl >= Negligible || day.Atl >= Negligible;
 }

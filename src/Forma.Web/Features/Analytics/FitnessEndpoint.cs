@@ -52,25 +52,26 @@ internal sealed class FitnessEndpoint : IEndpointGroup
 
     public static async Task<IReadOnlyList<FitnessDay>> ReadAsync(FormaDbContext db, Guid athleteId, DateOnly start, DateOnly end, CancellationToken cancellationToken)
     {
-        var days = (await db.DailyLoads.AsNoTracking().Where(d => d.AthleteId == athleteId && d.Day >= start && d.Day <= end)
-            .OrderBy(d => d.Day).ToListAsync(cancellationToken)).Select(ToDay).ToList();
+        var known = (await db.DailyLoads.AsNoTracking().Where(d => d.AthleteId == athleteId && d.Day >= start && d.Day <= end)
+            .ToListAsync(cancellationToken)).Select(ToDay).ToDictionary(d => d.Date);
         var lastDay = await db.DailyLoads.Where(d => d.AthleteId == athleteId && d.Day <= end).MaxAsync(d => (DateOnly?)d.Day, cancellationToken);
         if (lastDay is { } last && last < end)
         {
-            days.AddRange(await DecayAsync(db, athleteId, last, start, end, cancellationToken));
+            foreach (var day in await DecayAsync(db, athleteId, last, start, end, cancellationToken))
+            {
+                known[day.Date] = day;
+            }
         }
 
-        // The stored series is contiguous from the first counted day: days before it had no load and no fitness.
-        var firstDay = days.Count > 0 ? days[0].Date : end.AddDays(1);
-        var leading = Enumerable.Range(0, firstDay.DayNumber - start.DayNumber)
-            .Select(i => new FitnessDay(start.AddDays(i), 0, 0, 0, 0, 0, null, null, null));
-        return leading.Concat(days).ToList();
+        // A day without a row had negligible fitness and fatigue (AnalyticsRefresh.Negligible) and no load.
+        return Enumerable.Range(0, end.DayNumber - start.DayNumber + 1).Select(start.AddDays)
+            .Select(date => known.TryGetValue(date, out var day) ? day : new FitnessDay(date, 0, 0, 0, 0, 0, null, null, null)).ToList();
     }
 
     /// <summary>
     /// Zero-load days after the last stored one. The model runs from a week before it (with that week's stored
-    /// loads and the stored state the day before the week) because ramp and monotony look back seven days; the
-    /// stored series is contiguous, so a missing day before the week means nothing came before.
+    /// loads and the stored state the day before the week) because ramp and monotony look back seven days; a
+    /// missing row there stands for negligible fitness and no load.
     /// </summary>
     private static async Task<IEnumerable<FitnessDay>> DecayAsync(FormaDbContext db, Guid athleteId, DateOnly last, DateOnly start, DateOnly end, CancellationToken cancellationToken)
     {
