@@ -12,7 +12,7 @@ internal sealed class DurationGroup(double[] prefix)
     private int N => prefix.Length - 1;
 
     /// <summary>
-    /// Seeds durations d … d + 3 from the best start of duration d − 1: the best window of d + j usually contains
+    /// Seeds durations d … d + Group − 1 from the best start of duration d − 1: the best window of d + j usually contains
     /// it, starting at most j + 1 seconds earlier. The starts only some durations of the group have (the last
     /// j) are evaluated here too, so the shared scan can stop where all durations have starts.
     /// </summary>

@@ -1,5 +1,5 @@
-using System.Numerics;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Forma.Analytics.Curves;
 
@@ -11,7 +11,7 @@ namespace Forma.Analytics.Curves;
 internal static class MeanMaxScan
 {
     /// <summary>Durations scanned together: one load of prefix[i] serves all, and their prefix[i + d + j] share cache lines.</summary>
-    internal const int Group = 4;
+    internal const int Group = 8;
 
     /// <summary>Window starts per pruning block; the fine bound's slack is this many extra samples.</summary>
     internal const int FineBlock = 32;
@@ -91,29 +91,10 @@ internal static class MeanMaxScan
         }
     }
 
-    /// <summary>max over i in [from, to) of prefix[i + d + j] − prefix[i], for j = 0 … 3, into <paramref name="max"/>.</summary>
+    /// <summary>max over i in [from, to) of prefix[i + d + j] − prefix[i], for j = 0 … 7, into <paramref name="max"/>.</summary>
     internal static void MaxDifferences(double[] prefix, int from, int to, int d, Span<double> max)
     {
-        ref var p = ref MemoryMarshal.GetArrayDataReference(prefix);
-        var width = Vector<double>.Count;
-        var m0 = new Vector<double>(double.NegativeInfinity);
-        Vector<double> m1 = m0, m2 = m0, m3 = m0;
-        var i = from;
-        for (; i + width <= to; i += width)
-        {
-            var at = (nuint)i;
-            var lo = Vector.LoadUnsafe(ref p, at);
-            var hi = at + (nuint)d;
-            m0 = Vector.Max(m0, Vector.LoadUnsafe(ref p, hi) - lo);
-            m1 = Vector.Max(m1, Vector.LoadUnsafe(ref p, hi + 1) - lo);
-            m2 = Vector.Max(m2, Vector.LoadUnsafe(ref p, hi + 2) - lo);
-            m3 = Vector.Max(m3, Vector.LoadUnsafe(ref p, hi + 3) - lo);
-        }
-
-        max[0] = Horizontal(m0);
-        max[1] = Horizontal(m1);
-        max[2] = Horizontal(m2);
-        max[3] = Horizontal(m3);
+        var i = MaxDifferences256(prefix, from, to, d, max);
         for (; i < to; i++)
         {
             for (var j = 0; j < Group; j++)
@@ -123,14 +104,42 @@ internal static class MeanMaxScan
         }
     }
 
-    private static double Horizontal(Vector<double> v)
+    /// <summary>
+    /// The vector part; returns where the scalar tail starts. Eight durations give eight independent max chains
+    /// (enough to hide the instruction's latency) and nine loads per eight results. MaxNative is the hardware
+    /// instruction: the IEEE maximum of <c>Max</c> costs extra instructions for NaN and −0, which prefix sums never hold.
+    /// </summary>
+    private static int MaxDifferences256(double[] prefix, int from, int to, int d, Span<double> max)
     {
-        var max = double.NegativeInfinity;
-        for (var lane = 0; lane < Vector<double>.Count; lane++)
+        ref var p = ref MemoryMarshal.GetArrayDataReference(prefix);
+        var m0 = Vector256.Create(double.NegativeInfinity);
+        Vector256<double> m1 = m0, m2 = m0, m3 = m0, m4 = m0, m5 = m0, m6 = m0, m7 = m0;
+        var i = from;
+        for (; i + Vector256<double>.Count <= to; i += Vector256<double>.Count)
         {
-            max = Math.Max(max, v[lane]);
+            var at = (nuint)i;
+            var lo = Vector256.LoadUnsafe(ref p, at);
+            var hi = at + (nuint)d;
+            m0 = Vector256.MaxNative(m0, Vector256.LoadUnsafe(ref p, hi) - lo);
+            m1 = Vector256.MaxNative(m1, Vector256.LoadUnsafe(ref p, hi + 1) - lo);
+            m2 = Vector256.MaxNative(m2, Vector256.LoadUnsafe(ref p, hi + 2) - lo);
+            m3 = Vector256.MaxNative(m3, Vector256.LoadUnsafe(ref p, hi + 3) - lo);
+            m4 = Vector256.MaxNative(m4, Vector256.LoadUnsafe(ref p, hi + 4) - lo);
+            m5 = Vector256.MaxNative(m5, Vector256.LoadUnsafe(ref p, hi + 5) - lo);
+            m6 = Vector256.MaxNative(m6, Vector256.LoadUnsafe(ref p, hi + 6) - lo);
+            m7 = Vector256.MaxNative(m7, Vector256.LoadUnsafe(ref p, hi + 7) - lo);
         }
 
-        return max;
+        max[0] = Horizontal(m0);
+        max[1] = Horizontal(m1);
+        max[2] = Horizontal(m2);
+        max[3] = Horizontal(m3);
+        max[4] = Horizontal(m4);
+        max[5] = Horizontal(m5);
+        max[6] = Horizontal(m6);
+        max[7] = Horizontal(m7);
+        return i;
     }
+
+    private static double Horizontal(Vector256<double> v) => Math.Max(Math.Max(v[0], v[1]), Math.Max(v[2], v[3]));
 }
