@@ -1,16 +1,19 @@
-using System.Numerics;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Forma.Analytics.Curves;
 
 /// <summary>
-/// The exact best window sum for every duration over non-decreasing prefix sums, single-threaded: a SIMD
-/// scan of prefix differences, skipping blocks of window starts that provably cannot beat the best so far.
-/// Proof of the bound: docs/analytics/models.md §1.3.
+/// The exact best window sum for every duration over non-decreasing prefix sums, single-threaded: a SIMD scan of
+/// prefix differences for <see cref="Group"/> consecutive durations at once, skipping blocks of window starts that
+/// provably cannot beat the best so far. Algorithm and proof of the bound: docs/analytics/models.md §1.3.
 /// </summary>
 internal static class MeanMaxScan
 {
-    /// <summary>Window starts per pruning block; the bound's slack is this many extra samples.</summary>
+    /// <summary>Durations scanned together: one load of prefix[i] serves all, and their prefix[i + d + j] share cache lines.</summary>
+    internal const int Group = 8;
+
+    /// <summary>Window starts per pruning block; the fine bound's slack is this many extra samples.</summary>
     internal const int FineBlock = 32;
     internal const int CoarseBlock = 1024;
 
@@ -21,118 +24,122 @@ internal static class MeanMaxScan
     public static double[] BestSums(double[] prefix)
     {
         var n = prefix.Length - 1;
-        var best = new double[n];
+        var result = new double[n];
+        var group = new DurationGroup(prefix);
         var seed = 0;
-        for (var d = 1; d <= n; d++)
+        var d = 1;
+        for (; d + Group - 1 <= n; d += Group)
         {
-            var starts = n - d + 1;
-
-            // The best window for d − 1 grown by one sample is usually close to the best for d: start there so
-            // most blocks fail the bound.
-            var bestStart = Math.Min(seed, starts - 1);
-            var bestSum = prefix[bestStart + d] - prefix[bestStart];
-            if (bestStart > 0 && prefix[bestStart - 1 + d] - prefix[bestStart - 1] > bestSum)
+            group.Start(d, seed);
+            ScanBlocks(group, n - (d + Group - 1) + 1);
+            for (var j = 0; j < Group; j++)
             {
-                bestStart--;
-                bestSum = prefix[bestStart + d] - prefix[bestStart];
+                result[d + j - 1] = group.Best[j];
             }
 
-            for (var coarse = 0; coarse < starts; coarse += CoarseBlock)
-            {
-                var coarseEnd = Math.Min(coarse + CoarseBlock, starts);
-                if (prefix[coarseEnd - 1 + d] - prefix[coarse] <= bestSum)
-                {
-                    continue;
-                }
-
-                // Unpruned fine blocks next to each other are scanned as one run: fewer reductions, and the
-                // worst case (a flat stream, where no block can be pruned) stays one long SIMD loop.
-                var b = coarse;
-                while (b < coarseEnd)
-                {
-                    var runStart = b;
-                    while (runStart < coarseEnd && Bound(prefix, runStart, coarseEnd, d) <= bestSum)
-                    {
-                        runStart += FineBlock;
-                    }
-
-                    var runEnd = runStart;
-                    while (runEnd < coarseEnd && Bound(prefix, runEnd, coarseEnd, d) > bestSum)
-                    {
-                        runEnd += FineBlock;
-                    }
-
-                    runEnd = Math.Min(runEnd, coarseEnd);
-                    b = runEnd;
-                    if (runStart >= runEnd)
-                    {
-                        continue;
-                    }
-
-                    var runBest = MaxDifference(prefix, runStart, runEnd, d);
-                    if (runBest > bestSum)
-                    {
-                        bestSum = runBest;
-                        bestStart = IndexOf(prefix, runStart, runEnd, d, runBest);
-                    }
-                }
-            }
-
-            best[d - 1] = bestSum;
-            seed = bestStart;
+            seed = group.BestStart[Group - 1];
         }
 
-        return best;
+        // The last few durations have at most Group − 1 starts each.
+        for (; d <= n; d++)
+        {
+            result[d - 1] = double.NegativeInfinity;
+            for (var i = 0; i + d <= n; i++)
+            {
+                result[d - 1] = Math.Max(result[d - 1], prefix[i + d] - prefix[i]);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Starts [0, <paramref name="common"/>) are valid for every duration of the group.</summary>
+    private static void ScanBlocks(DurationGroup group, int common)
+    {
+        for (var coarse = 0; coarse < common; coarse += CoarseBlock)
+        {
+            var coarseEnd = Math.Min(coarse + CoarseBlock, common);
+            if (!group.MayImprove(coarse, coarseEnd))
+            {
+                continue;
+            }
+
+            // Unpruned fine blocks next to each other are scanned as one run: the worst case (a flat stream,
+            // where no block can be pruned) stays one long SIMD loop.
+            var b = coarse;
+            while (b < coarseEnd)
+            {
+                var runStart = b;
+                while (runStart < coarseEnd && !group.MayImprove(runStart, Math.Min(runStart + FineBlock, coarseEnd)))
+                {
+                    runStart += FineBlock;
+                }
+
+                var runEnd = runStart;
+                while (runEnd < coarseEnd && group.MayImprove(runEnd, Math.Min(runEnd + FineBlock, coarseEnd)))
+                {
+                    runEnd += FineBlock;
+                }
+
+                runEnd = Math.Min(runEnd, coarseEnd);
+                b = runEnd;
+                if (runStart < runEnd)
+                {
+                    group.Scan(runStart, runEnd);
+                }
+            }
+        }
+    }
+
+    /// <summary>max over i in [from, to) of prefix[i + d + j] − prefix[i], for j = 0 … 7, into <paramref name="max"/>.</summary>
+    internal static void MaxDifferences(double[] prefix, int from, int to, int d, Span<double> max)
+    {
+        var i = MaxDifferences256(prefix, from, to, d, max);
+        for (; i < to; i++)
+        {
+            for (var j = 0; j < Group; j++)
+            {
+                max[j] = Math.Max(max[j], prefix[i + d + j] - prefix[i]);
+            }
+        }
     }
 
     /// <summary>
-    /// An upper bound on every window of length d starting in [b, min(b + FineBlock, limit)): each lies inside
-    /// the window from b to the last start + d, and the prefix sums never decrease.
+    /// The vector part; returns where the scalar tail starts. Eight durations give eight independent max chains
+    /// (enough to hide the instruction's latency) and nine loads per eight results. MaxNative is the hardware
+    /// instruction: the IEEE maximum of <c>Max</c> costs extra instructions for NaN and −0, which prefix sums never hold.
     /// </summary>
-    private static double Bound(double[] prefix, int b, int limit, int d) =>
-        prefix[Math.Min(b + FineBlock, limit) - 1 + d] - prefix[b];
-
-    /// <summary>max over i in [from, to) of prefix[i + d] − prefix[i].</summary>
-    internal static double MaxDifference(double[] prefix, int from, int to, int d)
+    private static int MaxDifferences256(double[] prefix, int from, int to, int d, Span<double> max)
     {
         ref var p = ref MemoryMarshal.GetArrayDataReference(prefix);
-        var width = Vector<double>.Count;
-        var max0 = new Vector<double>(double.NegativeInfinity);
-        var max1 = max0;
+        var m0 = Vector256.Create(double.NegativeInfinity);
+        Vector256<double> m1 = m0, m2 = m0, m3 = m0, m4 = m0, m5 = m0, m6 = m0, m7 = m0;
         var i = from;
-        for (; i + (2 * width) <= to; i += 2 * width)
+        for (; i + Vector256<double>.Count <= to; i += Vector256<double>.Count)
         {
             var at = (nuint)i;
-            max0 = Vector.Max(max0, Vector.LoadUnsafe(ref p, at + (nuint)d) - Vector.LoadUnsafe(ref p, at));
-            at += (nuint)width;
-            max1 = Vector.Max(max1, Vector.LoadUnsafe(ref p, at + (nuint)d) - Vector.LoadUnsafe(ref p, at));
+            var lo = Vector256.LoadUnsafe(ref p, at);
+            var hi = at + (nuint)d;
+            m0 = Vector256.MaxNative(m0, Vector256.LoadUnsafe(ref p, hi) - lo);
+            m1 = Vector256.MaxNative(m1, Vector256.LoadUnsafe(ref p, hi + 1) - lo);
+            m2 = Vector256.MaxNative(m2, Vector256.LoadUnsafe(ref p, hi + 2) - lo);
+            m3 = Vector256.MaxNative(m3, Vector256.LoadUnsafe(ref p, hi + 3) - lo);
+            m4 = Vector256.MaxNative(m4, Vector256.LoadUnsafe(ref p, hi + 4) - lo);
+            m5 = Vector256.MaxNative(m5, Vector256.LoadUnsafe(ref p, hi + 5) - lo);
+            m6 = Vector256.MaxNative(m6, Vector256.LoadUnsafe(ref p, hi + 6) - lo);
+            m7 = Vector256.MaxNative(m7, Vector256.LoadUnsafe(ref p, hi + 7) - lo);
         }
 
-        max0 = Vector.Max(max0, max1);
-        var max = double.NegativeInfinity;
-        for (var lane = 0; lane < width; lane++)
-        {
-            max = Math.Max(max, max0[lane]);
-        }
-
-        for (; i < to; i++)
-        {
-            max = Math.Max(max, prefix[i + d] - prefix[i]);
-        }
-
-        return max;
+        max[0] = Horizontal(m0);
+        max[1] = Horizontal(m1);
+        max[2] = Horizontal(m2);
+        max[3] = Horizontal(m3);
+        max[4] = Horizontal(m4);
+        max[5] = Horizontal(m5);
+        max[6] = Horizontal(m6);
+        max[7] = Horizontal(m7);
+        return i;
     }
 
-    private static int IndexOf(double[] prefix, int from, int to, int d, double sum)
-    {
-        for (var i = from; i < to; i++)
-        {
-            if (prefix[i + d] - prefix[i] == sum)
-            {
-                return i;
-            }
-        }
-
-        return from;
-    }
+    private static double Horizontal(Vector256<double> v) => Math.Max(Math.Max(v[0], v[1]), Math.Max(v[2], v[3]));
 }

@@ -1,4 +1,5 @@
 using Forma.Analytics.Curves;
+using Forma.Testing;
 
 namespace Forma.Analytics.Tests.Curves;
 
@@ -7,7 +8,7 @@ public class CurveCodecTests
     [Fact]
     public void RoundTrip_IsWithinHalfTheResolutionAndSmallerThanFloat32()
     {
-        var curve = MeanMax.Compute(RideBuilder.Ride(7, 7200).AsSpan());
+        var curve = MeanMax.Compute(SyntheticRide.Power(7, 7200).AsSpan());
 
         var bytes = CurveCodec.Encode(curve);
         var decoded = CurveCodec.Decode(bytes);

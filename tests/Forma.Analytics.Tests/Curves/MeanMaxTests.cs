@@ -1,4 +1,5 @@
 using Forma.Analytics.Curves;
+using Forma.Testing;
 
 namespace Forma.Analytics.Tests.Curves;
 
@@ -36,7 +37,7 @@ public class MeanMaxTests
     [InlineData(3, -50.0)]
     public void Compute_EqualsBruteForce(int seed, double offset)
     {
-        var stream = RideBuilder.Ride(seed, 2500).Select(v => v + offset).ToArray();
+        var stream = SyntheticRide.Power(seed, 2500).Select(v => v + offset).ToArray();
 
         var curve = MeanMax.Compute(stream.AsSpan());
 
@@ -44,6 +45,30 @@ public class MeanMaxTests
         for (var k = 0; k < stream.Length; k++)
         {
             Assert.Equal(expected[k], curve[k], 1e-9 * Math.Max(1, Math.Abs(expected[k])));
+        }
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    [InlineData(7)]
+    [InlineData(37)]
+    [InlineData(1029)]
+    public void Compute_AnyLengthAndNearlyFlatStream_EqualsBruteForce(int length)
+    {
+        // An indoor ride in ERG mode: nearly constant, where the pruning bound can skip almost nothing.
+        var random = new Random(length);
+        var stream = Enumerable.Range(0, length).Select(_ => 200 + random.Next(-3, 4) * 0.5).ToArray();
+
+        var curve = MeanMax.Compute(stream.AsSpan());
+
+        var expected = BruteForce(stream);
+        for (var k = 0; k < length; k++)
+        {
+            Assert.Equal(expected[k], curve[k], 1e-9);
         }
     }
 

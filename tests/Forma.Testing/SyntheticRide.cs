@@ -1,9 +1,12 @@
-namespace Forma.Analytics.Tests.Curves;
+namespace Forma.Testing;
 
-/// <summary>A seeded, ride-like 1 Hz power stream: blocks of steady effort, coasting at 0 W, sprints and noise.</summary>
-internal static class RideBuilder
+/// <summary>
+/// A seeded, ride-like 1 Hz power stream: blocks of steady effort, coasting at 0 W, short sprints and noise. For
+/// analytics tests (against brute force) and benchmarks, where a flat or white-noise stream would be unrepresentative.
+/// </summary>
+public static class SyntheticRide
 {
-    public static double[] Ride(int seed, int seconds)
+    public static double[] Power(int seed, int seconds)
     {
         var random = new Random(seed);
         var power = new double[seconds];
