@@ -60,6 +60,7 @@ public sealed class FormaDbContext : DbContext
     public DbSet<PersonalRecord> PersonalRecords => Set<PersonalRecord>();
     public DbSet<DailyLoadEntry> DailyLoads => Set<DailyLoadEntry>();
     public DbSet<AnalyticsState> AnalyticsStates => Set<AnalyticsState>();
+    public DbSet<CustomZones> CustomZones => Set<CustomZones>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -91,7 +91,13 @@ public static class FormaApp
         services.Configure<TenancyOptions>(builder.Configuration.GetSection(TenancyOptions.Section));
         services.Configure<OperationsOptions>(builder.Configuration.GetSection(OperationsOptions.Section));
         // Enums travel as their names ("DeadLettered"), which clients can read and which survive reordering.
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            // A non-finite number (an open-ended zone's +∞, a NaN from a degenerate input) is written as
+            // "Infinity"/"NaN" rather than failing the whole response with a 500.
+            o.SerializerOptions.NumberHandling |= JsonNumberHandling.AllowNamedFloatingPointLiterals;
+        });
         services.AddFormaProblemDetails();
         // Request records declare their shape with data annotations; invalid requests get a 400 with 'errors'.
         services.AddValidation();

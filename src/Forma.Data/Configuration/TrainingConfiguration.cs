@@ -93,3 +93,16 @@ internal sealed class AnalyticsStateConfiguration : IEntityTypeConfiguration<Ana
         builder.HasOne<Athlete>().WithMany().HasForeignKey(s => new { s.TenantId, s.AthleteId }).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class CustomZonesConfiguration : IEntityTypeConfiguration<CustomZones>
+{
+    public void Configure(EntityTypeBuilder<CustomZones> builder)
+    {
+        builder.ToTable("custom_zones");
+        builder.HasKey(z => new { z.TenantId, z.AthleteId, z.Kind });
+        builder.Property(z => z.Kind).HasMaxLength(CustomZones.KindMaxLength);
+        builder.Property(z => z.Boundaries).HasMaxLength(2000);
+        builder.Property(z => z.Names).HasMaxLength(2000);
+        builder.HasOne<Athlete>().WithMany().HasForeignKey(z => new { z.TenantId, z.AthleteId }).OnDelete(DeleteBehavior.Cascade);
+    }
+}

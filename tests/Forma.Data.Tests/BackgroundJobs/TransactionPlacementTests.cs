@@ -21,8 +21,8 @@ public class TransactionPlacementTests
         var (scope, db) = host.Scope(tenantId: null);
         await using (scope)
         {
-            db.Enqueue(new RemoteCall(), DateTime.UtcNow);
-            db.Enqueue(new DatabaseWork(), DateTime.UtcNow);
+            db.Enqueue(new RemoteCall(), host.Clock.GetUtcNow().UtcDateTime); // the host's clock: a job enqueued "now" by the wall clock may be in its future
+            db.Enqueue(new DatabaseWork(), host.Clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync();
         }
 

@@ -81,6 +81,8 @@ internal static class TenantSamples
             [typeof(DailyLoadEntry)] = (db, tenantId, now) =>
                 db.DailyLoads.Add(DailyLoadEntry.Create(tenantId, AddAthlete(db, tenantId, now).Id, Day(now), 80, 40, 60, -20, 5, 1.2, 480, 1.5)),
             [typeof(AnalyticsState)] = (db, tenantId, now) => db.AnalyticsStates.Add(AnalyticsState.Create(tenantId, AddAthlete(db, tenantId, now).Id)),
+            [typeof(CustomZones)] = (db, tenantId, now) =>
+                db.CustomZones.Add(CustomZones.Create(tenantId, AddAthlete(db, tenantId, now).Id, "power", "[200,300]", null, now)),
             [typeof(AuditEvent)] = (db, tenantId, now) => db.AuditEvents.Add(AuditEvent.Record(tenantId, "sample.created", now, details: "{}")),
         };
 

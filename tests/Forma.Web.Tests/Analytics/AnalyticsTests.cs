@@ -18,6 +18,8 @@ public class AnalyticsTests
     private const string Ride = "fit/Edge810-Vector-2013-08-16-15-35-10.fit";
     private static readonly double ChronicGain = 1 - Math.Exp(-1.0 / 42);
     private static readonly double AcuteGain = 1 - Math.Exp(-1.0 / 7);
+    private static readonly int[] FourZones = [200, 300, 400];
+    private static readonly int[] Descending = [300, 200];
 
     [Theory]
     [ClassData(typeof(DatabaseProviders))]
@@ -70,6 +72,31 @@ public class AnalyticsTests
         var refreshed = await EventuallyAsync(host, token, $"/api/v1/athletes/{athleteId}/fitness?from=2013-08-10&to=2013-08-25",
             f => Math.Abs(f.GetProperty("days")[index].GetProperty("load").GetDouble() - expected) < 1e-6);
         Assert.Equal(expected * ChronicGain, refreshed.GetProperty("days")[index].GetProperty("ctl").GetDouble(), 6);
+
+        // The dashboard gathers it: 90 days of fitness to today, the ride with its (new) load, the standing bests.
+        var dashboard = await GetAsync(host, token, $"/api/v1/athletes/{athleteId}/dashboard");
+        Assert.Equal(90, dashboard.GetProperty("fitness").GetArrayLength());
+        var recent = Assert.Single(dashboard.GetProperty("recentActivities").EnumerateArray());
+        Assert.Equal(activityId, recent.GetProperty("activity").Text("id"));
+        Assert.Equal(expected, recent.GetProperty("load").GetDouble(), 6);
+        Assert.Contains(dashboard.GetProperty("bests").EnumerateArray(), b => b.Text("key") == "power-5s");
+
+        // Time in zones over the month: the ride's power zones, at most its elapsed time in all.
+        var zones = await GetAsync(host, token, $"/api/v1/athletes/{athleteId}/zones/distribution?from=2013-08-01&to=2013-08-31");
+        Assert.Equal(1, zones.GetProperty("activities").GetInt32());
+        var powerSeconds = zones.GetProperty("zones").EnumerateArray().Where(z => z.Text("kind") == "power").Sum(z => z.GetProperty("seconds").GetDouble());
+        Assert.InRange(powerSeconds, 1, metrics.GetProperty("elapsedTime").GetDouble());
+
+        // The athlete's own power zones (three boundaries, four zones) replace Coggan's seven after re-analysis.
+        using (var custom = await Send(host, HttpMethod.Put, $"/api/v1/athletes/{athleteId}/zones/power", token, new { boundaries = FourZones }))
+        {
+            Assert.Equal(HttpStatusCode.OK, custom.StatusCode);
+        }
+
+        var customZones = await EventuallyAsync(host, token, $"/api/v1/athletes/{athleteId}/zones/distribution?from=2013-08-01&to=2013-08-31",
+            z => z.GetProperty("zones").EnumerateArray().Count(x => x.Text("kind") == "power") == 4);
+        Assert.Equal(powerSeconds, customZones.GetProperty("zones").EnumerateArray().Where(z => z.Text("kind") == "power").Sum(z => z.GetProperty("seconds").GetDouble()), 6);
+        await ProblemAssert.IsProblemAsync(await Send(host, HttpMethod.Put, $"/api/v1/athletes/{athleteId}/zones/power", token, new { boundaries = Descending }), HttpStatusCode.BadRequest, "validation");
 
         // Deleted: nothing of it counts any more.
         Assert.Equal(HttpStatusCode.NoContent, (await Send(host, HttpMethod.Delete, $"/api/v1/activities/{activityId}", token)).StatusCode);

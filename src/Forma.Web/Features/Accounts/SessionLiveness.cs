@@ -8,7 +8,7 @@ namespace Forma.Web.Features.Accounts;
 /// <summary>
 /// An access token is only as alive as its session: signing out, "sign out everywhere", a revoked session,
 /// a password reset, a removed membership or a changed role end it at once, not when the token's
-/// 15 minutes run out. One indexed lookup per authenticated request buys that. Runs after tenant
+/// 15 minutes run out. One indexed lookup (a single round trip) per authenticated request buys that. Runs after tenant
 /// resolution, inside the token's business.
 /// </summary>
 internal sealed class SessionLivenessMiddleware(RequestDelegate next)
@@ -23,8 +23,11 @@ internal sealed class SessionLivenessMiddleware(RequestDelegate next)
 
         var me = Caller.From(context.User);
         var now = clock.GetUtcNow().UtcDateTime;
-        var live = await db.Memberships.AnyAsync(m => m.Id == me.MembershipId && m.UserId == me.UserId && m.Role == me.Role, context.RequestAborted)
-            && await db.RefreshTokens.AnyAsync(t => t.FamilyId == me.SessionId && t.RevokedAt == null && t.ExpiresAt > now, context.RequestAborted);
+        // One round trip: the membership with this role, and a live refresh token in the session's family.
+        var live = await db.Memberships.AnyAsync(
+            m => m.Id == me.MembershipId && m.UserId == me.UserId && m.Role == me.Role
+                && db.RefreshTokens.Any(t => t.FamilyId == me.SessionId && t.RevokedAt == null && t.ExpiresAt > now),
+            context.RequestAborted);
         if (live)
         {
             await next(context);

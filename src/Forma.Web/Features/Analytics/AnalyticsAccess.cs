@@ -15,7 +15,10 @@ internal static class AnalyticsAccess
     public const int MaxRangeDays = 3700;
 
     public static Task<bool> SeesAthleteAsync(ClaimsPrincipal user, FormaDbContext db, Guid athleteId, CancellationToken cancellationToken) =>
-        db.Athletes.VisibleTo(Caller.From(user), db).AnyAsync(a => a.Id == athleteId, cancellationToken);
+        SeesAthleteAsync(Caller.From(user), db, athleteId, cancellationToken);
+
+    public static Task<bool> SeesAthleteAsync(Caller caller, FormaDbContext db, Guid athleteId, CancellationToken cancellationToken) =>
+        db.Athletes.VisibleTo(caller, db).AnyAsync(a => a.Id == athleteId, cancellationToken);
 
     public static ProblemHttpResult NoAthlete() => ProblemDetailsSetup.Problem(404, ProblemTypes.NotFound, "No such athlete.");
 

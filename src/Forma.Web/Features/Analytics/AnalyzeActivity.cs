@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Forma.Analytics.Zones;
 using Forma.Core.Activities;
 using Forma.Core.Training;
 using Forma.Data;
@@ -64,7 +63,7 @@ internal sealed class AnalyzeActivityHandler(BlobStore blobs, TimeProvider clock
 
         var physiology = await AthletePhysiology.LoadAsync(db, activity.AthleteId, cancellationToken);
         var thresholds = physiology.On(day);
-        var zones = ZoneModels.For(thresholds, activity.Sport);
+        var zones = await AthleteZones.ForAsync(db, activity.AthleteId, thresholds, activity.Sport, cancellationToken);
         var laps = await LapRowsAsync(db, activity, fused.Streams, cancellationToken);
         return ActivityAnalysisResult.Compute(fused.Streams, activity, thresholds, zones, laps);
     }

@@ -19,7 +19,7 @@ internal sealed class ReanalyzeAthleteHandler(TimeProvider clock) : IJobHandler<
     public async Task HandleAsync(ReanalyzeAthlete payload, JobContext context, CancellationToken cancellationToken)
     {
         var db = context.Db;
-        var from = payload.From.AddDays(-1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var from = (payload.From == DateOnly.MinValue ? payload.From : payload.From.AddDays(-1)).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var ids = await db.Activities.Where(a => a.AthleteId == payload.AthleteId && a.StartTime >= from && a.DeletedAt == null && a.MergedIntoId == null)
             .Select(a => a.Id).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
