@@ -98,6 +98,17 @@ public class AnalyticsTests
         Assert.Equal(powerSeconds, customZones.GetProperty("zones").EnumerateArray().Where(z => z.Text("kind") == "power").Sum(z => z.GetProperty("seconds").GetDouble()), 6);
         await ProblemAssert.IsProblemAsync(await Send(host, HttpMethod.Put, $"/api/v1/athletes/{athleteId}/zones/power", token, new { boundaries = Descending }), HttpStatusCode.BadRequest, "validation");
 
+        // W′ balance needs CP and W′; with them it starts full and never exceeds W′.
+        await ProblemAssert.IsProblemAsync(await Send(host, HttpMethod.Get, $"/api/v1/activities/{activityId}/w-prime-balance", token), HttpStatusCode.UnprocessableEntity, "needs-cp-and-w-prime");
+        Assert.Equal(HttpStatusCode.Created, (await Send(host, HttpMethod.Post, $"/api/v1/athletes/{athleteId}/physiology", token,
+            new { effectiveFrom = "2013-07-01", criticalPower = 290, wPrime = 20000 })).StatusCode);
+        var wbal = await GetAsync(host, token, $"/api/v1/activities/{activityId}/w-prime-balance?points=500");
+        var balance = wbal.GetProperty("streams").GetProperty("wPrimeBalance").EnumerateArray().Where(v => v.ValueKind == JsonValueKind.Number).Select(v => v.GetDouble()).ToList();
+        Assert.Equal(500, wbal.GetProperty("streams").GetProperty("time").GetArrayLength());
+        Assert.Equal(20000, balance[0], 6);
+        Assert.All(balance, b => Assert.InRange(b, double.MinValue, 20000 + 1e-6));
+        Assert.True(wbal.GetProperty("minimum").GetDouble() <= balance.Min() + 1e-6); // the thinned series may skip the deepest sample
+
         // Deleted: nothing of it counts any more.
         Assert.Equal(HttpStatusCode.NoContent, (await Send(host, HttpMethod.Delete, $"/api/v1/activities/{activityId}", token)).StatusCode);
         await EventuallyAsync(host, token, $"/api/v1/athletes/{athleteId}/fitness?from=2013-08-10&to=2013-08-25",
