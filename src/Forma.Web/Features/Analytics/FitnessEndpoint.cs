@@ -52,12 +52,17 @@ internal sealed class FitnessEndpoint : IEndpointGroup
 
     public static async Task<IReadOnlyList<FitnessDay>> ReadAsync(FormaDbContext db, Guid athleteId, DateOnly start, DateOnly end, CancellationToken cancellationToken)
     {
-        var known = (await db.DailyLoads.AsNoTracking().Where(d => d.AthleteId == athleteId && d.Day >= start && d.Day <= end)
-            .ToListAsync(cancellationToken)).Select(ToDay).ToDictionary(d => d.Date);
-        var lastDay = await db.DailyLoads.Where(d => d.AthleteId == athleteId && d.Day <= end).MaxAsync(d => (DateOnly?)d.Day, cancellationToken);
+        // One read in the common case: the range plus the week before it (the decay below may need that week).
+        var stored = await db.DailyLoads.AsNoTracking().Where(d => d.AthleteId == athleteId && d.Day >= start.AddDays(-LookBack) && d.Day <= end)
+            .ToListAsync(cancellationToken);
+        var lastDay = stored.Count > 0
+            ? stored.Max(d => d.Day)
+            : await db.DailyLoads.Where(d => d.AthleteId == athleteId && d.Day <= end).MaxAsync(d => (DateOnly?)d.Day, cancellationToken);
+        var known = stored.Where(d => d.Day >= start).Select(ToDay).ToDictionary(d => d.Date);
         if (lastDay is { } last && last < end)
         {
-            foreach (var day in await DecayAsync(db, athleteId, last, start, end, cancellationToken))
+            var week = last.AddDays(-LookBack) >= start.AddDays(-LookBack) ? stored : await WeekBeforeAsync(db, athleteId, last, cancellationToken);
+            foreach (var day in Decay(week, last, start, end))
             {
                 known[day.Date] = day;
             }
@@ -68,18 +73,22 @@ internal sealed class FitnessEndpoint : IEndpointGroup
             .Select(date => known.TryGetValue(date, out var day) ? day : new FitnessDay(date, 0, 0, 0, 0, 0, null, null, null)).ToList();
     }
 
+    private const int LookBack = 7;
+
+    private static Task<List<Forma.Core.Training.DailyLoadEntry>> WeekBeforeAsync(FormaDbContext db, Guid athleteId, DateOnly last, CancellationToken cancellationToken) =>
+        db.DailyLoads.AsNoTracking().Where(d => d.AthleteId == athleteId && d.Day >= last.AddDays(-LookBack) && d.Day <= last).ToListAsync(cancellationToken);
+
     /// <summary>
     /// Zero-load days after the last stored one. The model runs from a week before it (with that week's stored
     /// loads and the stored state the day before the week) because ramp and monotony look back seven days; a
     /// missing row there stands for negligible fitness and no load.
     /// </summary>
-    private static async Task<IEnumerable<FitnessDay>> DecayAsync(FormaDbContext db, Guid athleteId, DateOnly last, DateOnly start, DateOnly end, CancellationToken cancellationToken)
+    private static IEnumerable<FitnessDay> Decay(List<Forma.Core.Training.DailyLoadEntry> rows, DateOnly last, DateOnly start, DateOnly end)
     {
         var windowStart = last.AddDays(-6);
-        var week = await db.DailyLoads.AsNoTracking().Where(d => d.AthleteId == athleteId && d.Day >= windowStart.AddDays(-1) && d.Day <= last).ToListAsync(cancellationToken);
-        var before = week.FirstOrDefault(d => d.Day < windowStart);
+        var before = rows.FirstOrDefault(d => d.Day == windowStart.AddDays(-1));
         var series = new double[end.DayNumber - windowStart.DayNumber + 1];
-        foreach (var d in week.Where(d => d.Day >= windowStart))
+        foreach (var d in rows.Where(d => d.Day >= windowStart && d.Day <= last))
         {
             series[d.Day.DayNumber - windowStart.DayNumber] = d.Load;
         }
