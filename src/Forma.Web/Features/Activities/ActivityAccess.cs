@@ -1,5 +1,8 @@
+using Forma.Core.Activities;
 using Forma.Core.People;
+using Forma.Data;
 using Forma.Web.Features.Accounts;
+using Forma.Web.Features.Athletes;
 using Forma.Web.Infrastructure.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -13,6 +16,17 @@ namespace Forma.Web.Features.Activities;
 internal static class ActivityAccess
 {
     public static bool MayChange(Caller caller) => caller.Role != Role.Guardian;
+
+    /// <summary>
+    /// Activities that count: neither deleted nor merged into another (a merged workout counts once, through the
+    /// activity that holds its recordings). Lists, analytics, exports and merge detection read only these.
+    /// </summary>
+    public static IQueryable<Activity> Counting(this IQueryable<Activity> activities) =>
+        activities.Where(a => a.DeletedAt == null && a.MergedIntoId == null);
+
+    /// <summary>Activities of the athletes the caller sees (<see cref="AthleteVisibility"/>).</summary>
+    public static IQueryable<Activity> VisibleTo(this IQueryable<Activity> activities, Caller caller, FormaDbContext db) =>
+        activities.Where(a => db.Athletes.VisibleTo(caller, db).Any(x => x.Id == a.AthleteId));
 
     public static ProblemHttpResult Forbidden() =>
         ProblemDetailsSetup.Problem(403, ProblemTypes.Forbidden, "Guardians can follow a dependent's activities but not change them.");

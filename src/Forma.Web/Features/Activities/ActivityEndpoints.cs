@@ -69,7 +69,7 @@ internal sealed class ActivityEndpoints : IEndpointGroup
             return ProblemDetailsSetup.FieldProblem("cursor", "Not a cursor this list handed out.");
         }
 
-        var query = db.Activities.AsNoTracking().Where(a => a.AthleteId == athleteId && a.DeletedAt == null && a.MergedIntoId == null);
+        var query = db.Activities.AsNoTracking().Counting().Where(a => a.AthleteId == athleteId);
         if (!string.IsNullOrWhiteSpace(sport))
         {
             var wanted = sport.Trim().ToLowerInvariant();
@@ -119,10 +119,7 @@ internal sealed class ActivityEndpoints : IEndpointGroup
         IReadOnlyDictionary<string, Guid> sources = new Dictionary<string, Guid>();
         if (primary is not null)
         {
-            // Sessions and laps are read from the original each time: decoding one file takes milliseconds,
-            // and the original is the single source of truth (nothing to keep in step).
-            await using var original = blobs.Open(primary.Sha256);
-            var decoded = ActivityReader.Read(original);
+            var decoded = ActivityStreams.Original(blobs, primary);
             (sessions, laps) = (decoded.Sessions, decoded.Laps);
             sources = (await ActivityStreams.LoadAsync(db, blobs, activity, cancellationToken))?.Sources ?? sources;
         }
@@ -283,8 +280,8 @@ internal sealed class ActivityEndpoints : IEndpointGroup
     {
         var activities = track ? db.Activities : db.Activities.AsNoTracking();
         return activities
-            .Where(a => a.Id == id && (includeDeleted || a.DeletedAt == null) && (includeHidden || a.MergedIntoId == null)
-                && db.Athletes.VisibleTo(me, db).Any(x => x.Id == a.AthleteId))
+            .VisibleTo(me, db)
+            .Where(a => a.Id == id && (includeDeleted || a.DeletedAt == null) && (includeHidden || a.MergedIntoId == null))
             .SingleOrDefaultAsync(cancellationToken);
     }
 

@@ -7,7 +7,6 @@ using Forma.Formats;
 using Forma.Web.Features.Accounts;
 using Forma.Web.Features.Activities.Merging;
 using Forma.Web.Features.ApiKeys;
-using Forma.Web.Features.Athletes;
 using Forma.Web.Infrastructure.Endpoints;
 using Forma.Web.Infrastructure.Problems;
 using Forma.Web.Infrastructure.Tenancy;
@@ -39,8 +38,7 @@ internal sealed class ActivityExportEndpoint : IEndpointGroup
         }
 
         var me = Caller.From(user);
-        var activity = await db.Activities.AsNoTracking()
-            .Where(a => a.Id == id && a.DeletedAt == null && a.MergedIntoId == null && db.Athletes.VisibleTo(me, db).Any(x => x.Id == a.AthleteId))
+        var activity = await db.Activities.AsNoTracking().Counting().VisibleTo(me, db).Where(a => a.Id == id)
             .SingleOrDefaultAsync(cancellationToken);
         var primary = activity is null ? null : await db.Recordings.AsNoTracking().SingleOrDefaultAsync(r => r.Id == activity.PrimaryRecordingId, cancellationToken);
         if (activity is null || primary is null || await ActivityStreams.LoadAsync(db, blobs, activity, cancellationToken) is not { } fused)
@@ -48,12 +46,7 @@ internal sealed class ActivityExportEndpoint : IEndpointGroup
             return ProblemDetailsSetup.Problem(404, ProblemTypes.NotFound, "No such activity.");
         }
 
-        ActivityFile original;
-        await using (var stored = blobs.Open(primary.Sha256))
-        {
-            original = ActivityReader.Read(stored);
-        }
-
+        var original = ActivityStreams.Original(blobs, primary);
         var exported = original with
         {
             Metadata = original.Metadata with { Name = activity.Name ?? original.Metadata.Name },

@@ -137,7 +137,7 @@ internal sealed class ParseImportedFileHandler(BlobStore blobs, IOptions<ImportO
     {
         var from = facts.StartTime - SameWorkout.StartTolerance;
         var to = facts.StartTime + SameWorkout.StartTolerance;
-        var candidates = await db.Activities.Where(a => a.AthleteId == athleteId && a.DeletedAt == null && a.MergedIntoId == null && a.StartTime >= from && a.StartTime <= to)
+        var candidates = await db.Activities.Counting().Where(a => a.AthleteId == athleteId && a.StartTime >= from && a.StartTime <= to)
             .Join(db.Recordings, a => a.PrimaryRecordingId, r => r.Id, (a, r) => new { Activity = a, Primary = r })
             .ToListAsync(cancellationToken);
         var incoming = new TimedStreams(Guid.Empty, facts.StartTime, streams);

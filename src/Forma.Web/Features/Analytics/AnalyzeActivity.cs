@@ -77,13 +77,7 @@ internal sealed class AnalyzeActivityHandler(BlobStore blobs, TimeProvider clock
             return [];
         }
 
-        ActivityFile original;
-        await using (var stored = blobs.Open(primary.Sha256))
-        {
-            original = ActivityReader.Read(stored);
-        }
-
-        return LapRanges.Of(original.Laps, primary.StartTime, time);
+        return LapRanges.Of(ActivityStreams.Original(blobs, primary).Laps, primary.StartTime, time);
     }
 
     private static async Task StoreAsync(FormaDbContext db, Activity activity, DateOnly day, ActivityAnalysisResult result, DateTime now, CancellationToken cancellationToken)

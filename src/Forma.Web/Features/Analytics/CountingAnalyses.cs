@@ -1,5 +1,6 @@
 using Forma.Core.Training;
 using Forma.Data;
+using Forma.Web.Features.Activities;
 
 namespace Forma.Web.Features.Analytics;
 
@@ -11,13 +12,13 @@ internal static class CountingAnalyses
 {
     public static IQueryable<ActivityAnalysis> Of(FormaDbContext db, Guid athleteId) =>
         db.ActivityAnalyses.Where(a => a.AthleteId == athleteId
-            && db.Activities.Any(x => x.Id == a.ActivityId && x.DeletedAt == null && x.MergedIntoId == null));
+            && db.Activities.Counting().Any(x => x.Id == a.ActivityId));
 
     public static IQueryable<ActivityBest> Bests(FormaDbContext db, Guid athleteId) =>
         db.ActivityBests.Where(b => b.AthleteId == athleteId
-            && db.Activities.Any(x => x.Id == b.ActivityId && x.DeletedAt == null && x.MergedIntoId == null));
+            && db.Activities.Counting().Any(x => x.Id == b.ActivityId));
 
     public static IQueryable<ActivityCurve> Curves(FormaDbContext db, Guid athleteId, string stream) =>
         db.ActivityCurves.Where(c => c.AthleteId == athleteId && c.Stream == stream
-            && db.Activities.Any(x => x.Id == c.ActivityId && x.DeletedAt == null && x.MergedIntoId == null));
+            && db.Activities.Counting().Any(x => x.Id == c.ActivityId));
 }

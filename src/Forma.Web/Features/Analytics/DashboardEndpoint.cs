@@ -41,7 +41,7 @@ internal sealed class DashboardEndpoint : IEndpointGroup
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var fitness = await FitnessEndpoint.ReadAsync(db, athleteId, today.AddDays(-FitnessDays + 1), today, cancellationToken);
         var bests = await CurveEndpoints.StandingBestsAsync(db, athleteId, null, null, cancellationToken);
-        var recent = await db.Activities.AsNoTracking().Where(a => a.AthleteId == athleteId && a.DeletedAt == null && a.MergedIntoId == null)
+        var recent = await db.Activities.AsNoTracking().Counting().Where(a => a.AthleteId == athleteId)
             .OrderByDescending(a => a.StartTime).ThenByDescending(a => a.Id).Take(RecentActivities)
             .GroupJoin(db.ActivityAnalyses.AsNoTracking(), a => a.Id, x => x.ActivityId, (a, x) => new { Activity = a, Analysis = x })
             .SelectMany(j => j.Analysis.DefaultIfEmpty(), (j, x) => new { j.Activity, Load = x == null ? null : x.Load, LoadMethod = x == null ? null : x.LoadMethod })

@@ -1,5 +1,6 @@
 using Forma.Data.BackgroundJobs;
 using Microsoft.EntityFrameworkCore;
+using Forma.Web.Features.Activities;
 
 namespace Forma.Web.Features.Analytics;
 
@@ -20,7 +21,7 @@ internal sealed class ReanalyzeAthleteHandler(TimeProvider clock) : IJobHandler<
     {
         var db = context.Db;
         var from = (payload.From == DateOnly.MinValue ? payload.From : payload.From.AddDays(-1)).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var ids = await db.Activities.Where(a => a.AthleteId == payload.AthleteId && a.StartTime >= from && a.DeletedAt == null && a.MergedIntoId == null)
+        var ids = await db.Activities.Counting().Where(a => a.AthleteId == payload.AthleteId && a.StartTime >= from)
             .Select(a => a.Id).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var id in ids)

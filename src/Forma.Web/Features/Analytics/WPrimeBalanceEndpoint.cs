@@ -43,8 +43,7 @@ internal sealed class WPrimeBalanceEndpoint : IEndpointGroup
         }
 
         var me = Caller.From(user);
-        var activity = await db.Activities.AsNoTracking()
-            .Where(a => a.Id == id && a.DeletedAt == null && a.MergedIntoId == null && db.Athletes.VisibleTo(me, db).Any(x => x.Id == a.AthleteId))
+        var activity = await db.Activities.AsNoTracking().Counting().VisibleTo(me, db).Where(a => a.Id == id)
             .SingleOrDefaultAsync(cancellationToken);
         if (activity is null || await ActivityStreams.LoadAsync(db, blobs, activity, cancellationToken) is not { } fused)
         {

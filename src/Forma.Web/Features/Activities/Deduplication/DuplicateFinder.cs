@@ -22,7 +22,7 @@ internal sealed class DuplicateFinder(FormaDbContext db, BlobStore blobs)
 
     public async Task<(int Scanned, IReadOnlyList<DuplicateGroup> Groups)?> FindAsync(Guid athleteId, DateTime? from, DateTime? to, CancellationToken cancellationToken)
     {
-        var query = db.Activities.AsNoTracking().Where(a => a.AthleteId == athleteId && a.DeletedAt == null && a.MergedIntoId == null);
+        var query = db.Activities.AsNoTracking().Counting().Where(a => a.AthleteId == athleteId);
         if (from is { } start)
         {
             query = query.Where(a => a.StartTime >= start);

@@ -28,7 +28,7 @@ internal static class MergeGroups
 
         var ids = mergeIds.Append(keepId).ToList();
         var activities = track ? db.Activities : db.Activities.AsNoTracking();
-        var found = await activities.Where(a => ids.Contains(a.Id) && a.AthleteId == athleteId && a.DeletedAt == null && a.MergedIntoId == null)
+        var found = await activities.Counting().Where(a => ids.Contains(a.Id) && a.AthleteId == athleteId)
             .ToDictionaryAsync(a => a.Id, cancellationToken);
         if (ids.FirstOrDefault(id => !found.ContainsKey(id)) is var missing && missing != Guid.Empty)
         {

@@ -22,6 +22,16 @@ internal static class ActivityStreams
         return StreamFusion.Fuse(Timed(blobs, primary), others);
     }
 
+    /// <summary>
+    /// The recording's original file decoded again — for its sessions, laps and device, which are read from the
+    /// original each time (milliseconds) so the original stays the single source of truth.
+    /// </summary>
+    public static ActivityFile Original(BlobStore blobs, Recording recording)
+    {
+        using var stored = blobs.Open(recording.Sha256);
+        return ActivityReader.Read(stored);
+    }
+
     public static TimedStreams Timed(BlobStore blobs, Recording recording)
     {
         using var stored = blobs.Open(recording.StreamsSha256);
