@@ -89,6 +89,7 @@ public static class FormaApp
         services.AddFormaData(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddFormaMail(builder.Configuration, builder.Environment.ContentRootPath);
         services.Configure<TenancyOptions>(builder.Configuration.GetSection(TenancyOptions.Section));
+        services.AddSingleton<TenantDirectory>();
         services.Configure<OperationsOptions>(builder.Configuration.GetSection(OperationsOptions.Section));
         // Enums travel as their names ("DeadLettered"), which clients can read and which survive reordering.
         services.ConfigureHttpJsonOptions(o =>

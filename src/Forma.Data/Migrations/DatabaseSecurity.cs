@@ -14,7 +14,13 @@ public static class DatabaseSecurity
 
     public const string PolicyName = "tenant_isolation";
 
-    private const string CurrentTenant = "NULLIF(current_setting('app.tenant_id', true), '')::uuid";
+    /// <summary>The transaction-local setting row-level security reads the tenant from.</summary>
+    public const string TenantSetting = "app.tenant_id";
+
+    /// <summary>The procedure that sets <see cref="TenantSetting"/> for the current transaction (see TenantSettingProcedureMigration).</summary>
+    public const string EnterTenantProcedure = "forma_enter_tenant";
+
+    private const string CurrentTenant = $"NULLIF(current_setting('{TenantSetting}', true), '')::uuid";
 
     /// <summary>
     /// Call for every tenant-owned table. PostgreSQL: row-level security, so a row is visible and writable

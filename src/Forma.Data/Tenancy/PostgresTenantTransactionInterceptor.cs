@@ -54,7 +54,8 @@ internal sealed class PostgresTenantTransactionInterceptor : DbTransactionInterc
 
         var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = PostgresTenantSettingInterceptor.SetTenantStatement(tenantId);
+        command.CommandText = PostgresTenantSettingInterceptor.SetConfigStatement;
+        PostgresTenantSettingInterceptor.AddTenantParameter(command, tenantId);
         return command;
     }
 }

@@ -52,7 +52,7 @@ public class RowLevelSecurityTests
         {
             var table = entity.GetTableName()!;
             await using var transaction = await app.BeginTransactionAsync();
-            await ExecuteAsync(app, PostgresTenantSettingInterceptor.SetTenantStatement(tenants.A));
+            await ExecuteAsync(app, $"SET LOCAL {PostgresTenantSettingInterceptor.SettingName} = '{tenants.A}'");
 
             Assert.Equal(before[table].A, await ScalarAsync<long>(app, $"SELECT count(*) FROM {table}"));
             Assert.Equal(0L, await ScalarAsync<long>(app, $"SELECT count(*) FROM {table} WHERE tenant_id = '{tenants.B}'"));

@@ -108,9 +108,7 @@ internal sealed class CurveEndpoints : IEndpointGroup
     {
         if (from is null && to is null)
         {
-            var records = await db.PersonalRecords.AsNoTracking().Where(p => p.AthleteId == athleteId).ToListAsync(cancellationToken);
-            return records.GroupBy(p => p.Key).Select(g => g.MaxBy(p => p.AchievedAt)!).OrderBy(p => p.Key, StringComparer.Ordinal)
-                .Select(p => new BestResponse(p.Key, p.Value, p.ActivityId, p.AchievedAt)).ToList();
+            return StandingBests(await db.PersonalRecords.AsNoTracking().Where(p => p.AthleteId == athleteId).ToListAsync(cancellationToken));
         }
 
         var query = CountingAnalyses.Bests(db, athleteId).AsNoTracking();
@@ -132,6 +130,11 @@ internal sealed class CurveEndpoints : IEndpointGroup
             .OrderBy(b => b.Key, StringComparer.Ordinal)
             .Select(b => new BestResponse(b.Key, b.Value, b.ActivityId, b.AchievedAt)).ToList();
     }
+
+    /// <summary>All-time bests from an athlete's whole PR feed: the latest PR of each category.</summary>
+    public static IReadOnlyList<BestResponse> StandingBests(IEnumerable<PersonalRecord> feed) =>
+        feed.GroupBy(p => p.Key).Select(g => g.MaxBy(p => p.AchievedAt)!).OrderBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => new BestResponse(p.Key, p.Value, p.ActivityId, p.AchievedAt)).ToList();
 
     private static async Task<Results<Ok<IReadOnlyList<RecordResponse>>, ValidationProblem, ProblemHttpResult>> Records(
         Guid athleteId, ClaimsPrincipal user, FormaDbContext db, CancellationToken cancellationToken, int limit = 50)

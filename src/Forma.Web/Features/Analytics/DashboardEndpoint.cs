@@ -24,6 +24,7 @@ internal sealed class DashboardEndpoint : IEndpointGroup
 {
     public const int RecentActivities = 20;
     public const int FitnessDays = 90;
+    public const int RecentRecords = 10;
 
     public void Map(IEndpointRouteBuilder app) =>
         app.MapGroup("/api/v1").WithTags("Analytics").RequireTenant()
@@ -40,17 +41,17 @@ internal sealed class DashboardEndpoint : IEndpointGroup
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var fitness = await FitnessEndpoint.ReadAsync(db, athleteId, today.AddDays(-FitnessDays + 1), today, cancellationToken);
-        var bests = await CurveEndpoints.StandingBestsAsync(db, athleteId, null, null, cancellationToken);
+        // The whole PR feed is a few rows per category however long the history: one read gives the standing bests and the latest PRs.
+        var feed = await db.PersonalRecords.AsNoTracking().Where(p => p.AthleteId == athleteId).ToListAsync(cancellationToken);
         var recent = await db.Activities.AsNoTracking().Counting().Where(a => a.AthleteId == athleteId)
             .OrderByDescending(a => a.StartTime).ThenByDescending(a => a.Id).Take(RecentActivities)
             .GroupJoin(db.ActivityAnalyses.AsNoTracking(), a => a.Id, x => x.ActivityId, (a, x) => new { Activity = a, Analysis = x })
             .SelectMany(j => j.Analysis.DefaultIfEmpty(), (j, x) => new { j.Activity, Load = x == null ? null : x.Load, LoadMethod = x == null ? null : x.LoadMethod })
             .ToListAsync(cancellationToken);
-        var records = await db.PersonalRecords.AsNoTracking().Where(p => p.AthleteId == athleteId)
-            .OrderByDescending(p => p.AchievedAt).Take(10)
-            .Select(p => new RecordResponse(p.Id, p.Key, p.Value, p.PreviousValue, p.ActivityId, p.AchievedAt)).ToListAsync(cancellationToken);
+        var records = feed.OrderByDescending(p => p.AchievedAt).ThenBy(p => p.Key, StringComparer.Ordinal).Take(RecentRecords)
+            .Select(p => new RecordResponse(p.Id, p.Key, p.Value, p.PreviousValue, p.ActivityId, p.AchievedAt)).ToList();
         var activities = recent.OrderByDescending(r => r.Activity.StartTime).ThenByDescending(r => r.Activity.Id)
             .Select(r => new DashboardActivity(ActivitySummary.From(r.Activity), r.Load, r.LoadMethod)).ToList();
-        return TypedResults.Ok(new Dashboard(fitness, bests, activities, records));
+        return TypedResults.Ok(new Dashboard(fitness, CurveEndpoints.StandingBests(feed), activities, records));
     }
 }

@@ -35,7 +35,7 @@ internal sealed class TenantClosureEndpoints : IEndpointGroup
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
 
     private static async Task<Results<Accepted<TenantClosed>, ValidationProblem, ProblemHttpResult>> Close(
-        CloseTenantRequest request, ClaimsPrincipal principal, FormaDbContext db, CredentialCheck credentials, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
+        CloseTenantRequest request, ClaimsPrincipal principal, FormaDbContext db, CredentialCheck credentials, TenantDirectory directory, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
         var me = Caller.From(principal);
         if (me.Role != Role.Owner)
@@ -66,6 +66,7 @@ internal sealed class TenantClosureEndpoints : IEndpointGroup
         db.AuditEvents.Add(AuditEvent.Record(tenant.Id, "tenant.closed", now, me.UserId, tenant.Id.ToString(), $$"""{"purgeAfter":"{{tenant.PurgeAfter:O}}"}"""));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        directory.Forget(tenant.Id);
         return TypedResults.Accepted((string?)null, new TenantClosed(tenant.ClosedAt!.Value, tenant.PurgeAfter!.Value));
     }
 }

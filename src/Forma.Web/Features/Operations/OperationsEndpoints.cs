@@ -5,6 +5,7 @@ using Forma.Data.BackgroundJobs;
 using Forma.Data.Tenancy;
 using Forma.Web.Infrastructure.Endpoints;
 using Forma.Web.Infrastructure.Problems;
+using Forma.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -47,7 +48,7 @@ internal sealed class OperationsEndpoints : IEndpointGroup
             .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
-    private static async Task<Results<Ok<TenantResponse>, ProblemHttpResult>> ReopenTenant(Guid id, FormaDbContext db, TenantScope scope, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<TenantResponse>, ProblemHttpResult>> ReopenTenant(Guid id, FormaDbContext db, TenantScope scope, TenantDirectory directory, TimeProvider clock, CancellationToken cancellationToken)
     {
         var tenant = await db.Tenants.SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
         if (tenant is null)
@@ -64,6 +65,7 @@ internal sealed class OperationsEndpoints : IEndpointGroup
         scope.Enter(tenant.Id);
         db.AuditEvents.Add(AuditEvent.Record(tenant.Id, "tenant.reopened", clock.GetUtcNow().UtcDateTime, null, tenant.Id.ToString()));
         await db.SaveChangesAsync(cancellationToken);
+        directory.Forget(tenant.Id);
         return TypedResults.Ok(ToResponse(tenant));
     }
 

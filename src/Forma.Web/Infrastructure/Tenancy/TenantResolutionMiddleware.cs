@@ -2,7 +2,6 @@ using Forma.Core.Tenancy;
 using Forma.Data;
 using Forma.Data.Tenancy;
 using Forma.Web.Infrastructure.Problems;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Forma.Web.Infrastructure.Tenancy;
@@ -14,7 +13,7 @@ namespace Forma.Web.Infrastructure.Tenancy;
 /// it) or the subdomain names it (pages). A principal whose tenant differs from the one the URL names
 /// is refused outright rather than silently preferring either.
 /// </summary>
-internal sealed partial class TenantResolutionMiddleware(RequestDelegate next, IOptions<TenancyOptions> options, ILogger<TenantResolutionMiddleware> logger)
+internal sealed partial class TenantResolutionMiddleware(RequestDelegate next, IOptions<TenancyOptions> options, TenantDirectory directory, ILogger<TenantResolutionMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext context, FormaDbContext db, TenantScope scope)
     {
@@ -48,10 +47,9 @@ internal sealed partial class TenantResolutionMiddleware(RequestDelegate next, I
             return;
         }
 
-        var query = db.Tenants.AsNoTracking();
         var tenant = fromPrincipal is { } id
-            ? await query.SingleOrDefaultAsync(t => t.Id == id, context.RequestAborted)
-            : await query.SingleOrDefaultAsync(t => t.Slug == slug, context.RequestAborted);
+            ? await directory.FindByIdAsync(db, id, context.RequestAborted)
+            : await directory.FindBySlugAsync(db, slug!, context.RequestAborted);
 
         if (tenant is null || tenant.Status == TenantStatus.Closed)
         {
