@@ -2,6 +2,7 @@ using Forma.Core.Accounts;
 using Forma.Core.Activities;
 using Forma.Core.Athletes;
 using Forma.Core.Audit;
+using Forma.Core.Booking;
 using Forma.Core.People;
 using Forma.Core.Tenancy;
 using Forma.Core.Training;
@@ -61,6 +62,16 @@ public sealed class FormaDbContext : DbContext
     public DbSet<DailyLoadEntry> DailyLoads => Set<DailyLoadEntry>();
     public DbSet<AnalyticsState> AnalyticsStates => Set<AnalyticsState>();
     public DbSet<CustomZones> CustomZones => Set<CustomZones>();
+    public DbSet<Service> Services => Set<Service>();
+    public DbSet<Resource> Resources => Set<Resource>();
+    public DbSet<StaffProfile> StaffProfiles => Set<StaffProfile>();
+    public DbSet<StaffException> StaffExceptions => Set<StaffException>();
+    public DbSet<Credential> Credentials => Set<Credential>();
+    public DbSet<Appointment> Appointments => Set<Appointment>();
+    public DbSet<ClientBooking> Bookings => Set<ClientBooking>();
+    public DbSet<BookingParticipant> BookingParticipants => Set<BookingParticipant>();
+    public DbSet<ResourceAllocation> ResourceAllocations => Set<ResourceAllocation>();
+    public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -116,6 +116,8 @@ internal static class SchemaDescription
                        CASE WHEN ix.indisunique THEN ' unique' ELSE '' END)
                   FROM pg_index ix JOIN pg_class i ON i.oid = ix.indexrelid
                  WHERE ix.indrelid = 'public.{table}'::regclass AND NOT ix.indisprimary
+                   -- An exclusion constraint's index is PostgreSQL-only and outside the EF model (booking's no-overlap rule).
+                   AND NOT EXISTS (SELECT 1 FROM pg_constraint x WHERE x.conindid = ix.indexrelid AND x.contype = 'x')
                 """, r => r.GetString(0)));
         }
 

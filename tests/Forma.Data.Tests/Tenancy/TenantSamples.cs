@@ -84,7 +84,7 @@ internal static class TenantSamples
             [typeof(CustomZones)] = (db, tenantId, now) =>
                 db.CustomZones.Add(CustomZones.Create(tenantId, AddAthlete(db, tenantId, now).Id, "power", "[200,300]", null, now)),
             [typeof(AuditEvent)] = (db, tenantId, now) => db.AuditEvents.Add(AuditEvent.Record(tenantId, "sample.created", now, details: "{}")),
-        };
+        }.Concat(BookingSamples.Builders).ToDictionary();
 
     public static Tenant NewTenant(DateTime now) =>
         Tenant.Create("Isolation " + Guid.NewGuid().ToString("N")[..6], TenantSlug.Parse("iso-" + Guid.NewGuid().ToString("N")[..10]), "pro", "Europe/Paris", now);

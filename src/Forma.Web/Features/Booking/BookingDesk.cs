@@ -1,0 +1,138 @@
+using Forma.Core.Audit;
+using Forma.Core.Booking;
+using Forma.Core.Booking.Scheduling;
+using Forma.Data;
+using Forma.Data.Migrations;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Forma.Web.Features.Booking;
+
+/// <summary>What a booking attempt came to.</summary>
+internal sealed record BookingOutcome(ClientBooking? Booking, Appointment? Appointment, IReadOnlyList<Guid> ResourceIds, bool Replayed);
+
+/// <summary>
+/// Takes a slot, correct under any concurrency. Inside one transaction it re-reads availability for the exact start
+/// and then either joins a class — a conditional update that cannot push the seats past capacity — or schedules a
+/// new appointment. On PostgreSQL two transactions that both saw the staff member free cannot both commit: the
+/// exclusion constraint refuses the second insert, and the attempt starts over (now seeing the first one's
+/// appointment, perhaps a class to join). Resources are locked (FOR UPDATE, in id order) before their allocations
+/// are read. On SQLite the write transaction admits one booking at a time.
+/// </summary>
+internal static class BookingDesk
+{
+    private const int Attempts = 4;
+
+    public static async Task<BookingOutcome> BookAsync(
+        FormaDbContext db, Service service, DateTime start, Guid? staffId, IReadOnlyList<Guid> participants, BookingClient client, Guid bookedBy, Guid actingUser,
+        string? idempotencyKey, DateTime now, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryBookAsync(db, service, start, staffId, participants, client, bookedBy, actingUser, idempotencyKey, now, cancellationToken);
+            }
+            catch (DbUpdateException e) when (IsStaffOverlap(e) && attempt < Attempts)
+            {
+                db.ChangeTracker.Clear();
+            }
+            catch (DbUpdateException e) when (idempotencyKey is not null && IsUniqueViolation(e))
+            {
+                // A concurrent retry of the same request won; answer with its booking.
+                db.ChangeTracker.Clear();
+                return await ReplayAsync(db, bookedBy, idempotencyKey, cancellationToken)
+                    ?? throw new InvalidOperationException("The idempotency key collided, yet no booking carries it.", e);
+            }
+            catch (DbUpdateException e) when (IsStaffOverlap(e))
+            {
+                db.ChangeTracker.Clear();
+                return new BookingOutcome(null, null, [], false);
+            }
+        }
+    }
+
+    public static async Task<BookingOutcome?> ReplayAsync(FormaDbContext db, Guid bookedBy, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        var booking = await db.Bookings.AsNoTracking().SingleOrDefaultAsync(b => b.BookedByMembershipId == bookedBy && b.IdempotencyKey == idempotencyKey, cancellationToken);
+        if (booking is null)
+        {
+            return null;
+        }
+
+        var appointment = await db.Appointments.AsNoTracking().SingleAsync(a => a.Id == booking.AppointmentId, cancellationToken);
+        var resources = await db.ResourceAllocations.Where(r => r.AppointmentId == appointment.Id).Select(r => r.ResourceId).ToListAsync(cancellationToken);
+        return new BookingOutcome(booking, appointment, resources, true);
+    }
+
+    private static async Task<BookingOutcome> TryBookAsync(
+        FormaDbContext db, Service service, DateTime start, Guid? staffId, IReadOnlyList<Guid> participants, BookingClient client, Guid bookedBy, Guid actingUser,
+        string? idempotencyKey, DateTime now, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await LockResourcesAsync(db, service, cancellationToken);
+        var window = new Span(start, start.AddTicks(1));
+        var (staff, pools) = await AvailabilityInputs.LoadAsync(db, service, window, staffId, cancellationToken);
+        var slots = AvailabilityCalculator.Find(SlotRules.For(service), staff, pools, now, window, participants.Count);
+        // Joining a class that has begun filling beats opening a second one beside it.
+        var slot = slots.FirstOrDefault(s => s.JoinsAppointmentId is not null) ?? (slots.Count > 0 ? slots[0] : null);
+        if (slot is null)
+        {
+            return new BookingOutcome(null, null, [], false);
+        }
+
+        Appointment appointment;
+        if (slot.JoinsAppointmentId is { } classId)
+        {
+            var seats = participants.Count;
+            var taken = await db.Appointments
+                .Where(a => a.Id == classId && a.Status == AppointmentStatus.Scheduled && a.SeatsTaken + seats <= a.Capacity)
+                .ExecuteUpdateAsync(set => set.SetProperty(a => a.SeatsTaken, a => a.SeatsTaken + seats), cancellationToken);
+            if (taken == 0)
+            {
+                return new BookingOutcome(null, null, [], false);
+            }
+
+            appointment = await db.Appointments.AsNoTracking().SingleAsync(a => a.Id == classId, cancellationToken);
+        }
+        else
+        {
+            appointment = Appointment.Schedule(service.TenantId, service, slot.StaffId, start, now);
+            appointment.TakeSeats(participants.Count);
+            db.Appointments.Add(appointment);
+            db.ResourceAllocations.AddRange(slot.ResourceIds.Select(id => ResourceAllocation.Create(appointment, id)));
+        }
+
+        var booking = ClientBooking.Create(service.TenantId, appointment, service, client, bookedBy, participants.Count, idempotencyKey, now);
+        db.Bookings.Add(booking);
+        db.BookingParticipants.AddRange(participants.Select(p => BookingParticipant.Create(service.TenantId, booking.Id, p)));
+        if (booking.DepositMinor > 0)
+        {
+            db.LedgerEntries.Add(LedgerEntry.Record(service.TenantId, client, booking.Id, LedgerKind.DepositDue, booking.DepositMinor, booking.Currency, null, null, now));
+        }
+
+        db.AuditEvents.Add(AuditEvent.Record(service.TenantId, "booking.created", now, actingUser, booking.Id.ToString()));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new BookingOutcome(booking, appointment, slot.JoinsAppointmentId is null ? slot.ResourceIds : [], false);
+    }
+
+    /// <summary>PostgreSQL: hold the service's resource rows until commit, so two bookings cannot both count the same free unit.</summary>
+    private static async Task LockResourcesAsync(FormaDbContext db, Service service, CancellationToken cancellationToken)
+    {
+        if (service.RequiredResourceTypes.Count == 0 || !db.Database.IsNpgsql())
+        {
+            return;
+        }
+
+        var types = service.RequiredResourceTypes.ToArray();
+        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM resources WHERE type = ANY({types}) ORDER BY id FOR UPDATE", cancellationToken);
+    }
+
+    private static bool IsStaffOverlap(DbUpdateException e) =>
+        e.InnerException is PostgresException { SqlState: PostgresErrorCodes.ExclusionViolation, ConstraintName: BookingMigration.StaffNoOverlap };
+
+    private static bool IsUniqueViolation(DbUpdateException e) =>
+        e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }
+        || e.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 };
+}
