@@ -72,6 +72,7 @@ public sealed class FormaDbContext : DbContext
     public DbSet<BookingParticipant> BookingParticipants => Set<BookingParticipant>();
     public DbSet<ResourceAllocation> ResourceAllocations => Set<ResourceAllocation>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+    public DbSet<WaitlistEntry> WaitlistEntries => Set<WaitlistEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

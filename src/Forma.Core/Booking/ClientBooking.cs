@@ -28,6 +28,9 @@ public sealed class ClientBooking : ITenantOwned
     public DateTime? CancelledAt { get; private set; }
     public long? FeeMinor { get; private set; }
 
+    /// <summary>The recurring series this booking was made in, if any (a weekly booking for ten weeks shares one id).</summary>
+    public Guid? SeriesId { get; private set; }
+
     private ClientBooking()
     {
     }
@@ -51,4 +54,6 @@ public sealed class ClientBooking : ITenantOwned
     };
 
     public BookingClient Client => new(ClientAthleteId, ClientMembershipId);
+
+    public void PartOfSeries(Guid seriesId) => SeriesId = seriesId;
 }

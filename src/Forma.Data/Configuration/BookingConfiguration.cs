@@ -110,6 +110,7 @@ internal sealed class ClientBookingConfiguration : IEntityTypeConfiguration<Clie
         builder.HasOne<Membership>().WithMany().HasForeignKey(b => new { b.TenantId, b.ClientMembershipId }).OnDelete(DeleteBehavior.Restrict);
         // A retried create finds the first one; two racing retries cannot both insert.
         builder.HasIndex(b => new { b.TenantId, b.BookedByMembershipId, b.IdempotencyKey }).IsUnique();
+        builder.HasIndex(b => new { b.TenantId, b.SeriesId });
     }
 }
 
@@ -148,6 +149,20 @@ internal sealed class LedgerEntryConfiguration : IEntityTypeConfiguration<Ledger
         builder.HasOne<Athlete>().WithMany().HasForeignKey(l => new { l.TenantId, l.ClientAthleteId }).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Membership>().WithMany().HasForeignKey(l => new { l.TenantId, l.ClientMembershipId }).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ClientBooking>().WithMany().HasForeignKey(l => new { l.TenantId, l.BookingId }).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class WaitlistEntryConfiguration : IEntityTypeConfiguration<WaitlistEntry>
+{
+    public void Configure(EntityTypeBuilder<WaitlistEntry> builder)
+    {
+        builder.ToTable("waitlist_entries", table => table.HasCheckConstraint("CK_waitlist_entries_one_client", "(client_athlete_id IS NULL) <> (client_membership_id IS NULL)"));
+        builder.HasKey(w => new { w.TenantId, w.Id });
+        builder.Property(w => w.Id).ValueGeneratedNever();
+        builder.Property(w => w.ParticipantIds).HasConversion(new JsonListConverter<Guid>(), JsonListConverter<Guid>.Comparer).HasMaxLength(8000);
+        builder.HasOne<Appointment>().WithMany().HasForeignKey(w => new { w.TenantId, w.AppointmentId }).OnDelete(DeleteBehavior.Cascade);
+        // Promotion takes an appointment's waiting entries in the order they joined.
+        builder.HasIndex(w => new { w.TenantId, w.AppointmentId, w.Status, w.CreatedAt });
     }
 }
 

@@ -43,7 +43,7 @@ public sealed class BookingMigration : Migration
     public const string StaffNoOverlap = "appointments_staff_no_overlap";
 
     private static readonly string[] Tables =
-        ["services", "resources", "staff_profiles", "staff_exceptions", "credentials", "appointments", "bookings", "booking_participants", "resource_allocations", "ledger_entries"];
+        ["services", "resources", "staff_profiles", "staff_exceptions", "credentials", "appointments", "bookings", "booking_participants", "resource_allocations", "ledger_entries", "waitlist_entries"];
 
     private static void CreateCatalogue(MigrationBuilder m)
     {
@@ -213,6 +213,7 @@ public sealed class BookingMigration : Migration
                 created_at = table.Column<DateTime>(nullable: false),
                 cancelled_at = table.Column<DateTime>(nullable: true),
                 fee_minor = table.Column<long>(nullable: true),
+                series_id = table.Column<Guid>(nullable: true),
             },
             constraints: table =>
             {
@@ -226,6 +227,31 @@ public sealed class BookingMigration : Migration
         m.CreateIndex("IX_bookings_tenant_id_client_athlete_id", "bookings", ["tenant_id", "client_athlete_id"]);
         m.CreateIndex("IX_bookings_tenant_id_client_membership_id", "bookings", ["tenant_id", "client_membership_id"]);
         m.CreateIndex("IX_bookings_tenant_id_booked_by_membership_id_idempotency_key", "bookings", ["tenant_id", "booked_by_membership_id", "idempotency_key"], unique: true);
+        m.CreateIndex("IX_bookings_tenant_id_series_id", "bookings", ["tenant_id", "series_id"]);
+
+        m.CreateTable(
+            name: "waitlist_entries",
+            columns: table => new
+            {
+                tenant_id = table.Column<Guid>(nullable: false),
+                id = table.Column<Guid>(nullable: false),
+                appointment_id = table.Column<Guid>(nullable: false),
+                client_athlete_id = table.Column<Guid>(nullable: true),
+                client_membership_id = table.Column<Guid>(nullable: true),
+                booked_by_membership_id = table.Column<Guid>(nullable: false),
+                participant_ids = table.Column<string>(maxLength: 8000, nullable: false),
+                status = table.Column<string>(maxLength: 20, nullable: false),
+                booking_id = table.Column<Guid>(nullable: true),
+                created_at = table.Column<DateTime>(nullable: false),
+                changed_at = table.Column<DateTime>(nullable: true),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_waitlist_entries", x => new { x.tenant_id, x.id });
+                table.ForeignKey("FK_waitlist_entries_appointments_tenant_id_appointment_id", x => new { x.tenant_id, x.appointment_id }, "appointments", ["tenant_id", "id"], onDelete: ReferentialAction.Cascade);
+                table.CheckConstraint("CK_waitlist_entries_one_client", "(client_athlete_id IS NULL) <> (client_membership_id IS NULL)");
+            });
+        m.CreateIndex("IX_waitlist_entries_tenant_id_appointment_id_status_created_at", "waitlist_entries", ["tenant_id", "appointment_id", "status", "created_at"]);
 
         m.CreateTable(
             name: "booking_participants",

@@ -26,6 +26,11 @@ internal static class BookingSamples
             },
             [typeof(ResourceAllocation)] = (db, tenantId, now) =>
                 db.ResourceAllocations.Add(ResourceAllocation.Create(AddAppointment(db, tenantId, now), AddResource(db, tenantId, now).Id)),
+            [typeof(WaitlistEntry)] = (db, tenantId, now) =>
+            {
+                var booking = AddBooking(db, tenantId, now);
+                db.WaitlistEntries.Add(WaitlistEntry.Join(tenantId, booking.AppointmentId, booking.Client, booking.BookedByMembershipId, [booking.ClientAthleteId!.Value], now));
+            },
             [typeof(LedgerEntry)] = (db, tenantId, now) =>
             {
                 var booking = AddBooking(db, tenantId, now);

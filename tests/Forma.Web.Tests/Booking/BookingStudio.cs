@@ -39,11 +39,11 @@ internal sealed record BookingStudio(WebHost Host, ManualClock Clock, string Own
     }
 
     /// <summary>60 minutes with 15-minute buffers, starts every 30 minutes, €50 with a €10 deposit, free to cancel until 24 h before, €25 after.</summary>
-    public static object PrivateSession(int capacity = 1, string[]? credentials = null) => new
+    public static object PrivateSession(int capacity = 1, string[]? credentials = null, int maximumDaysAhead = 30) => new
     {
         name = capacity == 1 ? "Sports massage" : "Small-group class", durationMinutes = 60, bufferBeforeMinutes = 15, bufferAfterMinutes = 15, capacity,
         slotStepMinutes = 30, priceMinor = 5000, depositMinor = 1000, currency = "EUR", requiredSkills = new[] { "massage" },
-        requiredCredentials = credentials ?? [], minimumNoticeMinutes = 60, maximumDaysAhead = 30, freeCancellationHours = 24, lateCancellationFeeMinor = 2500, noShowFeeMinor = 5000,
+        requiredCredentials = credentials ?? [], minimumNoticeMinutes = 60, maximumDaysAhead, freeCancellationHours = 24, lateCancellationFeeMinor = 2500, noShowFeeMinor = 5000,
     };
 
     public Task<HttpResponseMessage> BookAsync(DateTime start, Guid[]? participants = null, string? token = null, string? idempotencyKey = null, object? extra = null)

@@ -27,8 +27,10 @@ internal sealed class AppointmentEndpoints : IEndpointGroup
         var group = app.MapGroup("/api/v1").WithTags("Booking").RequireTenant().ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapPost("/appointments", Book).RequireScope(ApiScopes.BookingsWrite).WithName("Book")
             .WithSummary("Book one or more participants into a slot (idempotent with an Idempotency-Key header)")
+            .Produces<BookingResponse>(StatusCodes.Status201Created).Produces<BookingResponse>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        group.MapGet("/bookings/{id:guid}", Get).RequireScope(ApiScopes.BookingsRead).WithName("GetBooking").WithSummary("One booking with its appointment");
+        group.MapGet("/bookings/{id:guid}", Get).RequireScope(ApiScopes.BookingsRead).WithName("GetBooking").WithSummary("One booking with its appointment")
+            .Produces<BookingResponse>().ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static async Task<IResult> Book(
@@ -71,7 +73,8 @@ internal sealed class AppointmentEndpoints : IEndpointGroup
             return credentialProblem;
         }
 
-        var outcome = await BookingDesk.BookAsync(db, service, start, request.StaffId, request.ParticipantIds, client!, caller.MembershipId, caller.UserId, idempotencyKey, now, cancellationToken);
+        var order = new BookingOrder(service, start, request.StaffId, request.ParticipantIds, client!, caller.MembershipId, caller.UserId, idempotencyKey);
+        var outcome = await BookingDesk.BookAsync(db, order, now, cancellationToken);
         return outcome.Booking is null
             ? await SlotTakenAsync(db, service, start, request.StaffId, request.ParticipantIds.Count, now, cancellationToken)
             : await RespondAsync(db, outcome, cancellationToken);

@@ -23,9 +23,9 @@ internal sealed class BookingChangeEndpoints : IEndpointGroup
     {
         var group = app.MapGroup("/api/v1/bookings/{id:guid}").WithTags("Booking").RequireTenant().ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapPost("/cancel", Cancel).RequireScope(ApiScopes.BookingsWrite).WithName("CancelBooking")
-            .WithSummary("Cancel a booking: free until the policy's window, then its fee").ProducesProblem(StatusCodes.Status409Conflict);
+            .WithSummary("Cancel a booking: free until the policy's window, then its fee").Produces<BookingResponse>().ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/attendance", Attendance).RequireScope(ApiScopes.BookingsWrite).WithName("MarkAttendance")
-            .WithSummary("Mark a booking attended or a no-show (staff; a no-show records the service's fee)").ProducesProblem(StatusCodes.Status409Conflict);
+            .WithSummary("Mark a booking attended or a no-show (staff; a no-show records the service's fee)").Produces<BookingResponse>().ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     private static async Task<IResult> Cancel(Guid id, ClaimsPrincipal user, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken)
@@ -54,7 +54,7 @@ internal sealed class BookingChangeEndpoints : IEndpointGroup
             return NotActive();
         }
 
-        await ReleaseSeatsAsync(db, appointment.Id, booking.Seats, now, cancellationToken);
+        await SeatRelease.ReleaseAsync(db, appointment.Id, booking.Seats, now, cancellationToken);
         if (booking.DepositMinor > 0)
         {
             db.LedgerEntries.Add(LedgerEntry.Record(booking.TenantId, booking.Client, booking.Id, LedgerKind.DepositReleased, -booking.DepositMinor, booking.Currency, null, null, now));
@@ -124,18 +124,6 @@ internal sealed class BookingChangeEndpoints : IEndpointGroup
         await transaction.CommitAsync(cancellationToken);
         var marked = await db.Bookings.AsNoTracking().SingleAsync(b => b.Id == id, cancellationToken);
         return await AppointmentEndpoints.RespondAsync(db, new BookingOutcome(marked, appointment, [], true), cancellationToken);
-    }
-
-    /// <summary>Gives the seats back; the last booking out cancels the appointment and frees its staff time and resources.</summary>
-    public static async Task ReleaseSeatsAsync(FormaDbContext db, Guid appointmentId, int seats, DateTime now, CancellationToken cancellationToken)
-    {
-        await db.Appointments.Where(a => a.Id == appointmentId).ExecuteUpdateAsync(set => set.SetProperty(a => a.SeatsTaken, a => a.SeatsTaken - seats), cancellationToken);
-        var emptied = await db.Appointments.Where(a => a.Id == appointmentId && a.SeatsTaken == 0 && a.Status == AppointmentStatus.Scheduled)
-            .ExecuteUpdateAsync(set => set.SetProperty(a => a.Status, AppointmentStatus.Cancelled).SetProperty(a => a.CancelledAt, now), cancellationToken);
-        if (emptied > 0)
-        {
-            await db.ResourceAllocations.Where(r => r.AppointmentId == appointmentId).ExecuteDeleteAsync(cancellationToken);
-        }
     }
 
     private static ProblemHttpResult NotActive() =>

@@ -12,6 +12,15 @@ namespace Forma.Web.Features.Booking;
 internal sealed record BookingOutcome(ClientBooking? Booking, Appointment? Appointment, IReadOnlyList<Guid> ResourceIds, bool Replayed);
 
 /// <summary>
+/// One booking to make: who, what, when, for whom, and who pays. <see cref="Alongside"/> runs inside the booking's
+/// transaction before the slot is looked for (a reschedule cancels the old booking there, so the new slot may overlap it);
+/// returning false, or finding no slot, rolls both back.
+/// </summary>
+internal sealed record BookingOrder(
+    Service Service, DateTime Start, Guid? StaffId, IReadOnlyList<Guid> Participants, BookingClient Client, Guid BookedBy, Guid ActingUser,
+    string? IdempotencyKey = null, Guid? SeriesId = null, Func<Task<bool>>? Alongside = null);
+
+/// <summary>
 /// Takes a slot, correct under any concurrency. Inside one transaction it re-reads availability for the exact start
 /// and then either joins a class — a conditional update that cannot push the seats past capacity — or schedules a
 /// new appointment. On PostgreSQL two transactions that both saw the staff member free cannot both commit: the
@@ -23,25 +32,23 @@ internal static class BookingDesk
 {
     private const int Attempts = 4;
 
-    public static async Task<BookingOutcome> BookAsync(
-        FormaDbContext db, Service service, DateTime start, Guid? staffId, IReadOnlyList<Guid> participants, BookingClient client, Guid bookedBy, Guid actingUser,
-        string? idempotencyKey, DateTime now, CancellationToken cancellationToken)
+    public static async Task<BookingOutcome> BookAsync(FormaDbContext db, BookingOrder order, DateTime now, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await TryBookAsync(db, service, start, staffId, participants, client, bookedBy, actingUser, idempotencyKey, now, cancellationToken);
+                return await TryBookAsync(db, order, now, cancellationToken);
             }
             catch (DbUpdateException e) when (IsStaffOverlap(e) && attempt < Attempts)
             {
                 db.ChangeTracker.Clear();
             }
-            catch (DbUpdateException e) when (idempotencyKey is not null && IsUniqueViolation(e))
+            catch (DbUpdateException e) when (order.IdempotencyKey is { } key && IsUniqueViolation(e))
             {
                 // A concurrent retry of the same request won; answer with its booking.
                 db.ChangeTracker.Clear();
-                return await ReplayAsync(db, bookedBy, idempotencyKey, cancellationToken)
+                return await ReplayAsync(db, order.BookedBy, key, cancellationToken)
                     ?? throw new InvalidOperationException("The idempotency key collided, yet no booking carries it.", e);
             }
             catch (DbUpdateException e) when (IsStaffOverlap(e))
@@ -65,19 +72,26 @@ internal static class BookingDesk
         return new BookingOutcome(booking, appointment, resources, true);
     }
 
-    private static async Task<BookingOutcome> TryBookAsync(
-        FormaDbContext db, Service service, DateTime start, Guid? staffId, IReadOnlyList<Guid> participants, BookingClient client, Guid bookedBy, Guid actingUser,
-        string? idempotencyKey, DateTime now, CancellationToken cancellationToken)
+    private static async Task<BookingOutcome> TryBookAsync(FormaDbContext db, BookingOrder order, DateTime now, CancellationToken cancellationToken)
     {
+        var (service, start, participants, client) = (order.Service, order.Start, order.Participants, order.Client);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await LockResourcesAsync(db, service, cancellationToken);
+        // First, so a reschedule's new slot may overlap the old one it frees; the rollback undoes it when no slot is free.
+        if (order.Alongside is { } alongside && !await alongside())
+        {
+            db.ChangeTracker.Clear();
+            return new BookingOutcome(null, null, [], false);
+        }
+
         var window = new Span(start, start.AddTicks(1));
-        var (staff, pools) = await AvailabilityInputs.LoadAsync(db, service, window, staffId, cancellationToken);
+        var (staff, pools) = await AvailabilityInputs.LoadAsync(db, service, window, order.StaffId, cancellationToken);
         var slots = AvailabilityCalculator.Find(SlotRules.For(service), staff, pools, now, window, participants.Count);
         // Joining a class that has begun filling beats opening a second one beside it.
         var slot = slots.FirstOrDefault(s => s.JoinsAppointmentId is not null) ?? (slots.Count > 0 ? slots[0] : null);
         if (slot is null)
         {
+            db.ChangeTracker.Clear();
             return new BookingOutcome(null, null, [], false);
         }
 
@@ -90,6 +104,7 @@ internal static class BookingDesk
                 .ExecuteUpdateAsync(set => set.SetProperty(a => a.SeatsTaken, a => a.SeatsTaken + seats), cancellationToken);
             if (taken == 0)
             {
+                db.ChangeTracker.Clear();
                 return new BookingOutcome(null, null, [], false);
             }
 
@@ -103,7 +118,12 @@ internal static class BookingDesk
             db.ResourceAllocations.AddRange(slot.ResourceIds.Select(id => ResourceAllocation.Create(appointment, id)));
         }
 
-        var booking = ClientBooking.Create(service.TenantId, appointment, service, client, bookedBy, participants.Count, idempotencyKey, now);
+        var booking = ClientBooking.Create(service.TenantId, appointment, service, client, order.BookedBy, participants.Count, order.IdempotencyKey, now);
+        if (order.SeriesId is { } series)
+        {
+            booking.PartOfSeries(series);
+        }
+
         db.Bookings.Add(booking);
         db.BookingParticipants.AddRange(participants.Select(p => BookingParticipant.Create(service.TenantId, booking.Id, p)));
         if (booking.DepositMinor > 0)
@@ -111,7 +131,7 @@ internal static class BookingDesk
             db.LedgerEntries.Add(LedgerEntry.Record(service.TenantId, client, booking.Id, LedgerKind.DepositDue, booking.DepositMinor, booking.Currency, null, null, now));
         }
 
-        db.AuditEvents.Add(AuditEvent.Record(service.TenantId, "booking.created", now, actingUser, booking.Id.ToString()));
+        db.AuditEvents.Add(AuditEvent.Record(service.TenantId, "booking.created", now, order.ActingUser, booking.Id.ToString()));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new BookingOutcome(booking, appointment, slot.JoinsAppointmentId is null ? slot.ResourceIds : [], false);

@@ -22,8 +22,10 @@ internal sealed class LedgerEndpoints : IEndpointGroup
     public void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/ledger").WithTags("Booking").RequireTenant().ProducesProblem(StatusCodes.Status401Unauthorized);
-        group.MapGet("", Get).RequireScope(ApiScopes.BookingsRead).WithName("GetLedger").WithSummary("A client's balance and entries; without a client, the caller's own");
-        group.MapPost("/payments", RecordPayment).RequireScope(ApiScopes.BookingsWrite).WithName("RecordPayment").WithSummary("Record money received or refunded (staff)");
+        group.MapGet("", Get).RequireScope(ApiScopes.BookingsRead).WithName("GetLedger").WithSummary("A client's balance and entries; without a client, the caller's own")
+            .Produces<LedgerResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/payments", RecordPayment).RequireScope(ApiScopes.BookingsWrite).WithName("RecordPayment").WithSummary("Record money received or refunded (staff)")
+            .Produces<LedgerEntryResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status403Forbidden);
     }
 
     private static async Task<IResult> Get(ClaimsPrincipal user, FormaDbContext db, CancellationToken cancellationToken, Guid? clientAthleteId = null, Guid? clientMembershipId = null)

@@ -1,0 +1,113 @@
+using System.Security.Claims;
+using Forma.Core.Accounts;
+using Forma.Core.Booking.Scheduling;
+using Forma.Data;
+using Forma.Web.Features.Accounts;
+using Forma.Web.Features.ApiKeys;
+using Forma.Web.Infrastructure.Endpoints;
+using Forma.Web.Infrastructure.Problems;
+using Forma.Web.Infrastructure.Tenancy;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Forma.Web.Features.Booking;
+
+/// <summary>The same slot every <see cref="IntervalDays"/> days, <see cref="Occurrences"/> times (e.g. weekly for ten weeks).</summary>
+public sealed record RecurringBookRequest(Guid ServiceId, DateTimeOffset Start, IReadOnlyList<Guid> ParticipantIds, int Occurrences, int IntervalDays = 7,
+    Guid? StaffId = null, Guid? ClientAthleteId = null, Guid? ClientMembershipId = null);
+
+/// <summary>One occurrence: booked (with its booking) or not, and why not.</summary>
+public sealed record OccurrenceResult(DateTime Start, bool Booked, Guid? BookingId, string? Problem, string? Reason);
+
+public sealed record RecurringBookResponse(Guid SeriesId, int Booked, IReadOnlyList<OccurrenceResult> Occurrences);
+
+/// <summary>
+/// Recurring bookings: each occurrence is booked in its own transaction, so one that is taken, outside the booking
+/// window or missing a credential does not stop the others — the answer lists each with the reason. Occurrences keep
+/// the first one's wall-clock time in the business's zone across daylight-saving changes.
+/// </summary>
+internal sealed class RecurringBookingEndpoint : IEndpointGroup
+{
+    public const int MaxOccurrences = 52;
+
+    public void Map(IEndpointRouteBuilder app) =>
+        app.MapGroup("/api/v1").WithTags("Booking").RequireTenant()
+            .MapPost("/appointments/recurring", Book).RequireScope(ApiScopes.BookingsWrite).WithName("BookRecurring")
+            .WithSummary("Book the same slot repeatedly; what could not be booked is reported per occurrence")
+            .Produces<RecurringBookResponse>().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound);
+
+    private static async Task<IResult> Book(
+        RecurringBookRequest request, ClaimsPrincipal user, HttpContext http, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken,
+        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey = null)
+    {
+        if (request.Occurrences is < 1 or > MaxOccurrences)
+        {
+            return ProblemDetailsSetup.FieldProblem("occurrences", $"Between 1 and {MaxOccurrences}.");
+        }
+
+        if (request.IntervalDays is < 1 or > 365)
+        {
+            return ProblemDetailsSetup.FieldProblem("intervalDays", "Between 1 and 365.");
+        }
+
+        if (idempotencyKey is { Length: 0 or > 90 })
+        {
+            return ProblemDetailsSetup.FieldProblem("Idempotency-Key", "1 to 90 characters.");
+        }
+
+        var caller = Caller.From(user);
+        if (await db.Services.AsNoTracking().SingleOrDefaultAsync(s => s.Id == request.ServiceId && !s.Archived, cancellationToken) is not { } service)
+        {
+            return BookingAccess.NotFound("service");
+        }
+
+        var single = new BookRequest(request.ServiceId, request.Start, request.ParticipantIds, request.StaffId, request.ClientAthleteId, request.ClientMembershipId);
+        var (client, partiesProblem) = await BookingParties.ResolveAsync(caller, single, db, cancellationToken);
+        if (partiesProblem is not null)
+        {
+            return partiesProblem;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(http.Tenant().TimeZone);
+        var firstLocal = TimeZoneInfo.ConvertTimeFromUtc(request.Start.UtcDateTime, zone);
+        var seriesId = Guid.CreateVersion7(now);
+        var results = new List<OccurrenceResult>();
+        for (var i = 0; i < request.Occurrences; i++)
+        {
+            var local = firstLocal.AddDays(i * request.IntervalDays);
+            var start = WorkingPeriods.ToUtc(zone, local);
+            var key = idempotencyKey is null ? null : $"{idempotencyKey}#{i}";
+            results.Add(await BookOneAsync(db, service, start, DateOnly.FromDateTime(local), request, client!, caller, key, seriesId, now, cancellationToken));
+        }
+
+        return TypedResults.Ok(new RecurringBookResponse(seriesId, results.Count(r => r.Booked), results));
+    }
+
+    private static async Task<OccurrenceResult> BookOneAsync(
+        FormaDbContext db, Forma.Core.Booking.Service service, DateTime start, DateOnly localDate, RecurringBookRequest request, Forma.Core.Booking.BookingClient client,
+        Caller caller, string? key, Guid seriesId, DateTime now, CancellationToken cancellationToken)
+    {
+        if (key is not null && await BookingDesk.ReplayAsync(db, caller.MembershipId, key, cancellationToken) is { } replay)
+        {
+            return new OccurrenceResult(start, true, replay.Booking!.Id, null, null);
+        }
+
+        if (AppointmentEndpoints.WindowProblem(service, start, now, request.ParticipantIds.Count) is ValidationProblem window)
+        {
+            return new OccurrenceResult(start, false, null, "outside-booking-window", window.ProblemDetails.Errors.First().Value[0]);
+        }
+
+        if (await BookingParties.CheckCredentialsAsync(service, request.ParticipantIds, localDate, db, cancellationToken) is { } credential)
+        {
+            return new OccurrenceResult(start, false, null, credential.ProblemDetails.Type!.Split('/')[^1], credential.ProblemDetails.Title);
+        }
+
+        var order = new BookingOrder(service, start, request.StaffId, request.ParticipantIds, client, caller.MembershipId, caller.UserId, key, seriesId);
+        var outcome = await BookingDesk.BookAsync(db, order, now, cancellationToken);
+        return outcome.Booking is { } booking
+            ? new OccurrenceResult(start, true, booking.Id, null, null)
+            : new OccurrenceResult(start, false, null, "slot-taken", "Not free: the staff member, a resource or the class is taken.");
+    }
+}
