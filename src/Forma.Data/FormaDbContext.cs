@@ -73,6 +73,9 @@ public sealed class FormaDbContext : DbContext
     public DbSet<ResourceAllocation> ResourceAllocations => Set<ResourceAllocation>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
     public DbSet<WaitlistEntry> WaitlistEntries => Set<WaitlistEntry>();
+    public DbSet<Package> Packages => Set<Package>();
+    public DbSet<ClientPackage> ClientPackages => Set<ClientPackage>();
+    public DbSet<CreditUse> CreditUses => Set<CreditUse>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -31,6 +31,9 @@ public sealed class ClientBooking : ITenantOwned
     /// <summary>The recurring series this booking was made in, if any (a weekly booking for ten weeks shares one id).</summary>
     public Guid? SeriesId { get; private set; }
 
+    /// <summary>The package whose sessions pay for this booking, if any: then no price or deposit is due.</summary>
+    public Guid? ClientPackageId { get; private set; }
+
     private ClientBooking()
     {
     }
@@ -56,4 +59,11 @@ public sealed class ClientBooking : ITenantOwned
     public BookingClient Client => new(ClientAthleteId, ClientMembershipId);
 
     public void PartOfSeries(Guid seriesId) => SeriesId = seriesId;
+
+    public void PaidWith(Guid clientPackageId)
+    {
+        ClientPackageId = clientPackageId;
+        PriceMinor = 0;
+        DepositMinor = 0;
+    }
 }

@@ -22,6 +22,9 @@ public enum LedgerKind
 
     /// <summary>Money returned (positive: it undoes a payment).</summary>
     Refund,
+
+    /// <summary>A package (punch card, membership) was sold.</summary>
+    PackageSale,
 }
 
 /// <summary>

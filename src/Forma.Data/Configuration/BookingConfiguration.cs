@@ -111,6 +111,7 @@ internal sealed class ClientBookingConfiguration : IEntityTypeConfiguration<Clie
         // A retried create finds the first one; two racing retries cannot both insert.
         builder.HasIndex(b => new { b.TenantId, b.BookedByMembershipId, b.IdempotencyKey }).IsUnique();
         builder.HasIndex(b => new { b.TenantId, b.SeriesId });
+        builder.HasOne<ClientPackage>().WithMany().HasForeignKey(b => new { b.TenantId, b.ClientPackageId }).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -163,6 +164,50 @@ internal sealed class WaitlistEntryConfiguration : IEntityTypeConfiguration<Wait
         builder.HasOne<Appointment>().WithMany().HasForeignKey(w => new { w.TenantId, w.AppointmentId }).OnDelete(DeleteBehavior.Cascade);
         // Promotion takes an appointment's waiting entries in the order they joined.
         builder.HasIndex(w => new { w.TenantId, w.AppointmentId, w.Status, w.CreatedAt });
+    }
+}
+
+internal sealed class PackageConfiguration : IEntityTypeConfiguration<Package>
+{
+    public void Configure(EntityTypeBuilder<Package> builder)
+    {
+        builder.ToTable("packages");
+        builder.HasKey(p => new { p.TenantId, p.Id });
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.Property(p => p.Name).HasMaxLength(ServiceTerms.NameMaxLength);
+        builder.Property(p => p.Currency).HasMaxLength(3);
+        builder.Property(p => p.ServiceIds).HasConversion(new JsonListConverter<Guid>(), JsonListConverter<Guid>.Comparer).HasMaxLength(8000);
+        builder.HasOne<Tenant>().WithMany().HasForeignKey(p => p.TenantId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ClientPackageConfiguration : IEntityTypeConfiguration<ClientPackage>
+{
+    public void Configure(EntityTypeBuilder<ClientPackage> builder)
+    {
+        builder.ToTable("client_packages", table => table.HasCheckConstraint("CK_client_packages_one_client", "(client_athlete_id IS NULL) <> (client_membership_id IS NULL)"));
+        builder.HasKey(p => new { p.TenantId, p.Id });
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.Property(p => p.Name).HasMaxLength(ServiceTerms.NameMaxLength);
+        builder.Property(p => p.Currency).HasMaxLength(3);
+        builder.Property(p => p.ServiceIds).HasConversion(new JsonListConverter<Guid>(), JsonListConverter<Guid>.Comparer).HasMaxLength(8000);
+        builder.HasOne<Package>().WithMany().HasForeignKey(p => new { p.TenantId, p.PackageId }).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Athlete>().WithMany().HasForeignKey(p => new { p.TenantId, p.ClientAthleteId }).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Membership>().WithMany().HasForeignKey(p => new { p.TenantId, p.ClientMembershipId }).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class CreditUseConfiguration : IEntityTypeConfiguration<CreditUse>
+{
+    public void Configure(EntityTypeBuilder<CreditUse> builder)
+    {
+        builder.ToTable("credit_uses");
+        builder.HasKey(u => new { u.TenantId, u.Id });
+        builder.Property(u => u.Id).ValueGeneratedNever();
+        builder.HasOne<ClientPackage>().WithMany().HasForeignKey(u => new { u.TenantId, u.ClientPackageId }).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<ClientBooking>().WithMany().HasForeignKey(u => new { u.TenantId, u.BookingId }).OnDelete(DeleteBehavior.Cascade);
+        // Counting a package's sessions in one period.
+        builder.HasIndex(u => new { u.TenantId, u.ClientPackageId, u.PeriodStart });
     }
 }
 

@@ -17,6 +17,7 @@ public sealed class BookingMigration : Migration
     protected override void Up(MigrationBuilder migrationBuilder)
     {
         CreateCatalogue(migrationBuilder);
+        CreatePackages(migrationBuilder);
         CreateStaff(migrationBuilder);
         CreateAppointments(migrationBuilder);
         CreateLedger(migrationBuilder);
@@ -43,7 +44,7 @@ public sealed class BookingMigration : Migration
     public const string StaffNoOverlap = "appointments_staff_no_overlap";
 
     private static readonly string[] Tables =
-        ["services", "resources", "staff_profiles", "staff_exceptions", "credentials", "appointments", "bookings", "booking_participants", "resource_allocations", "ledger_entries", "waitlist_entries"];
+        ["services", "resources", "staff_profiles", "staff_exceptions", "credentials", "appointments", "bookings", "booking_participants", "resource_allocations", "ledger_entries", "waitlist_entries", "packages", "client_packages", "credit_uses"];
 
     private static void CreateCatalogue(MigrationBuilder m)
     {
@@ -117,6 +118,62 @@ public sealed class BookingMigration : Migration
                 table.ForeignKey("FK_credentials_athletes_tenant_id_athlete_id", x => new { x.tenant_id, x.athlete_id }, "athletes", ["tenant_id", "id"], onDelete: ReferentialAction.Cascade);
             });
         m.CreateIndex("IX_credentials_tenant_id_athlete_id", "credentials", ["tenant_id", "athlete_id"]);
+    }
+
+    private static void CreatePackages(MigrationBuilder m)
+    {
+        m.CreateTable(
+            name: "packages",
+            columns: table => new
+            {
+                tenant_id = table.Column<Guid>(nullable: false),
+                id = table.Column<Guid>(nullable: false),
+                name = table.Column<string>(maxLength: 200, nullable: false),
+                kind = table.Column<string>(maxLength: 20, nullable: false),
+                sessions = table.Column<int>(nullable: false),
+                valid_days = table.Column<int>(nullable: true),
+                price_minor = table.Column<long>(nullable: false),
+                currency = table.Column<string>(maxLength: 3, nullable: false),
+                service_ids = table.Column<string>(maxLength: 8000, nullable: false),
+                archived = table.Column<bool>(nullable: false),
+                created_at = table.Column<DateTime>(nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_packages", x => new { x.tenant_id, x.id });
+                table.ForeignKey("FK_packages_tenants_tenant_id", x => x.tenant_id, "tenants", "id", onDelete: ReferentialAction.Restrict);
+            });
+
+        m.CreateTable(
+            name: "client_packages",
+            columns: table => new
+            {
+                tenant_id = table.Column<Guid>(nullable: false),
+                id = table.Column<Guid>(nullable: false),
+                package_id = table.Column<Guid>(nullable: false),
+                client_athlete_id = table.Column<Guid>(nullable: true),
+                client_membership_id = table.Column<Guid>(nullable: true),
+                name = table.Column<string>(maxLength: 200, nullable: false),
+                kind = table.Column<string>(maxLength: 20, nullable: false),
+                sessions = table.Column<int>(nullable: false),
+                service_ids = table.Column<string>(maxLength: 8000, nullable: false),
+                valid_from = table.Column<DateOnly>(nullable: false),
+                valid_until = table.Column<DateOnly>(nullable: true),
+                price_minor = table.Column<long>(nullable: false),
+                currency = table.Column<string>(maxLength: 3, nullable: false),
+                created_at = table.Column<DateTime>(nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_client_packages", x => new { x.tenant_id, x.id });
+                table.ForeignKey("FK_client_packages_packages_tenant_id_package_id", x => new { x.tenant_id, x.package_id }, "packages", ["tenant_id", "id"], onDelete: ReferentialAction.Restrict);
+                table.ForeignKey("FK_client_packages_athletes_tenant_id_client_athlete_id", x => new { x.tenant_id, x.client_athlete_id }, "athletes", ["tenant_id", "id"], onDelete: ReferentialAction.Restrict);
+                table.ForeignKey("FK_client_packages_memberships_tenant_id_client_membership_id", x => new { x.tenant_id, x.client_membership_id }, "memberships", ["tenant_id", "id"], onDelete: ReferentialAction.Restrict);
+                table.CheckConstraint("CK_client_packages_one_client", "(client_athlete_id IS NULL) <> (client_membership_id IS NULL)");
+            });
+        m.CreateIndex("IX_client_packages_tenant_id_package_id", "client_packages", ["tenant_id", "package_id"]);
+        m.CreateIndex("IX_client_packages_tenant_id_client_athlete_id", "client_packages", ["tenant_id", "client_athlete_id"]);
+        m.CreateIndex("IX_client_packages_tenant_id_client_membership_id", "client_packages", ["tenant_id", "client_membership_id"]);
     }
 
     private static void CreateStaff(MigrationBuilder m)
@@ -214,6 +271,7 @@ public sealed class BookingMigration : Migration
                 cancelled_at = table.Column<DateTime>(nullable: true),
                 fee_minor = table.Column<long>(nullable: true),
                 series_id = table.Column<Guid>(nullable: true),
+                client_package_id = table.Column<Guid>(nullable: true),
             },
             constraints: table =>
             {
@@ -221,6 +279,7 @@ public sealed class BookingMigration : Migration
                 table.ForeignKey("FK_bookings_appointments_tenant_id_appointment_id", x => new { x.tenant_id, x.appointment_id }, "appointments", ["tenant_id", "id"], onDelete: ReferentialAction.Cascade);
                 table.ForeignKey("FK_bookings_athletes_tenant_id_client_athlete_id", x => new { x.tenant_id, x.client_athlete_id }, "athletes", ["tenant_id", "id"], onDelete: ReferentialAction.Restrict);
                 table.ForeignKey("FK_bookings_memberships_tenant_id_client_membership_id", x => new { x.tenant_id, x.client_membership_id }, "memberships", ["tenant_id", "id"], onDelete: ReferentialAction.Restrict);
+                table.ForeignKey("FK_bookings_client_packages_tenant_id_client_package_id", x => new { x.tenant_id, x.client_package_id }, "client_packages", ["tenant_id", "id"], onDelete: ReferentialAction.Restrict);
                 table.CheckConstraint("CK_bookings_one_client", "(client_athlete_id IS NULL) <> (client_membership_id IS NULL)");
             });
         m.CreateIndex("IX_bookings_tenant_id_appointment_id", "bookings", ["tenant_id", "appointment_id"]);
@@ -228,6 +287,30 @@ public sealed class BookingMigration : Migration
         m.CreateIndex("IX_bookings_tenant_id_client_membership_id", "bookings", ["tenant_id", "client_membership_id"]);
         m.CreateIndex("IX_bookings_tenant_id_booked_by_membership_id_idempotency_key", "bookings", ["tenant_id", "booked_by_membership_id", "idempotency_key"], unique: true);
         m.CreateIndex("IX_bookings_tenant_id_series_id", "bookings", ["tenant_id", "series_id"]);
+        m.CreateIndex("IX_bookings_tenant_id_client_package_id", "bookings", ["tenant_id", "client_package_id"]);
+
+        m.CreateTable(
+            name: "credit_uses",
+            columns: table => new
+            {
+                tenant_id = table.Column<Guid>(nullable: false),
+                id = table.Column<Guid>(nullable: false),
+                client_package_id = table.Column<Guid>(nullable: false),
+                booking_id = table.Column<Guid>(nullable: false),
+                seats = table.Column<int>(nullable: false),
+                date = table.Column<DateOnly>(nullable: false),
+                period_start = table.Column<DateOnly>(nullable: false),
+                created_at = table.Column<DateTime>(nullable: false),
+                returned_at = table.Column<DateTime>(nullable: true),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_credit_uses", x => new { x.tenant_id, x.id });
+                table.ForeignKey("FK_credit_uses_client_packages_tenant_id_client_package_id", x => new { x.tenant_id, x.client_package_id }, "client_packages", ["tenant_id", "id"], onDelete: ReferentialAction.Cascade);
+                table.ForeignKey("FK_credit_uses_bookings_tenant_id_booking_id", x => new { x.tenant_id, x.booking_id }, "bookings", ["tenant_id", "id"], onDelete: ReferentialAction.Cascade);
+            });
+        m.CreateIndex("IX_credit_uses_tenant_id_client_package_id_period_start", "credit_uses", ["tenant_id", "client_package_id", "period_start"]);
+        m.CreateIndex("IX_credit_uses_tenant_id_booking_id", "credit_uses", ["tenant_id", "booking_id"]);
 
         m.CreateTable(
             name: "waitlist_entries",

@@ -31,6 +31,14 @@ internal static class BookingSamples
                 var booking = AddBooking(db, tenantId, now);
                 db.WaitlistEntries.Add(WaitlistEntry.Join(tenantId, booking.AppointmentId, booking.Client, booking.BookedByMembershipId, [booking.ClientAthleteId!.Value], now));
             },
+            [typeof(Package)] = (db, tenantId, now) => AddPackage(db, tenantId, now),
+            [typeof(ClientPackage)] = (db, tenantId, now) => AddClientPackage(db, tenantId, now),
+            [typeof(CreditUse)] = (db, tenantId, now) =>
+            {
+                var booking = AddBooking(db, tenantId, now);
+                var package = AddClientPackage(db, tenantId, now);
+                db.CreditUses.Add(CreditUse.Take(package, booking.Id, 1, DateOnly.FromDateTime(now), now));
+            },
             [typeof(LedgerEntry)] = (db, tenantId, now) =>
             {
                 var booking = AddBooking(db, tenantId, now);
@@ -43,6 +51,20 @@ internal static class BookingSamples
         var service = Service.Create(tenantId, new ServiceTerms("Private session", null, 60, 10, 10, 1, 15, 5000, 1000, "EUR", [], [], [], 60, 60, 24, 2500, 5000), now);
         db.Services.Add(service);
         return service;
+    }
+
+    private static Package AddPackage(FormaDbContext db, Guid tenantId, DateTime now)
+    {
+        var package = Package.Create(tenantId, "Ten sessions", PackageKind.PunchCard, 10, 90, 40000, "EUR", [], now);
+        db.Packages.Add(package);
+        return package;
+    }
+
+    private static ClientPackage AddClientPackage(FormaDbContext db, Guid tenantId, DateTime now)
+    {
+        var sold = ClientPackage.Sell(AddPackage(db, tenantId, now), BookingClient.Athlete(AddAthlete(db, tenantId, now).Id), DateOnly.FromDateTime(now), now);
+        db.ClientPackages.Add(sold);
+        return sold;
     }
 
     private static Resource AddResource(FormaDbContext db, Guid tenantId, DateTime now)

@@ -66,15 +66,19 @@ internal sealed class AppointmentEndpoints : IEndpointGroup
             return windowProblem;
         }
 
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(http.Tenant().TimeZone);
-        var localDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(start, zone));
-        if (await BookingParties.CheckCredentialsAsync(service, request.ParticipantIds, localDate, db, cancellationToken) is { } credentialProblem)
+        var order = new BookingOrder(service, start, request.StaffId, request.ParticipantIds, client!, caller.MembershipId, caller.UserId,
+            TimeZoneInfo.FindSystemTimeZoneById(http.Tenant().TimeZone), idempotencyKey, ClientPackageId: request.ClientPackageId);
+        if (await BookingParties.CheckCredentialsAsync(service, request.ParticipantIds, order.LocalDate, db, cancellationToken) is { } credentialProblem)
         {
             return credentialProblem;
         }
 
-        var order = new BookingOrder(service, start, request.StaffId, request.ParticipantIds, client!, caller.MembershipId, caller.UserId, idempotencyKey);
         var outcome = await BookingDesk.BookAsync(db, order, now, cancellationToken);
+        if (outcome.Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
         return outcome.Booking is null
             ? await SlotTakenAsync(db, service, start, request.StaffId, request.ParticipantIds.Count, now, cancellationToken)
             : await RespondAsync(db, outcome, cancellationToken);

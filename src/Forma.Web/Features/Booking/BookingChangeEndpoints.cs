@@ -45,7 +45,8 @@ internal sealed class BookingChangeEndpoints : IEndpointGroup
         }
 
         var late = now > appointment.StartsAt.AddHours(-service.FreeCancellationHours);
-        var fee = late ? Math.Min(service.LateCancellationFeeMinor * booking.Seats, booking.PriceMinor) : 0;
+        // A booking paid with a package pays a late cancellation with its session, not money.
+        var fee = late && booking.ClientPackageId is null ? Math.Min(service.LateCancellationFeeMinor * booking.Seats, booking.PriceMinor) : 0;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var changed = await db.Bookings.Where(b => b.Id == id && b.Status == BookingStatus.Booked)
             .ExecuteUpdateAsync(set => set.SetProperty(b => b.Status, BookingStatus.Cancelled).SetProperty(b => b.CancelledAt, now).SetProperty(b => b.FeeMinor, fee), cancellationToken);
@@ -55,6 +56,11 @@ internal sealed class BookingChangeEndpoints : IEndpointGroup
         }
 
         await SeatRelease.ReleaseAsync(db, appointment.Id, booking.Seats, now, cancellationToken);
+        if (!late)
+        {
+            await Credits.ReturnAsync(db, booking.Id, now, cancellationToken);
+        }
+
         if (booking.DepositMinor > 0)
         {
             db.LedgerEntries.Add(LedgerEntry.Record(booking.TenantId, booking.Client, booking.Id, LedgerKind.DepositReleased, -booking.DepositMinor, booking.Currency, null, null, now));
@@ -99,7 +105,7 @@ internal sealed class BookingChangeEndpoints : IEndpointGroup
         }
 
         var service = await db.Services.AsNoTracking().SingleAsync(s => s.Id == appointment.ServiceId, cancellationToken);
-        var fee = request.Status == BookingStatus.NoShow ? Math.Min(service.NoShowFeeMinor * booking.Seats, booking.PriceMinor) : (long?)null;
+        var fee = request.Status == BookingStatus.NoShow && booking.ClientPackageId is null ? Math.Min(service.NoShowFeeMinor * booking.Seats, booking.PriceMinor) : (long?)null;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var changed = await db.Bookings.Where(b => b.Id == id && b.Status == BookingStatus.Booked)
             .ExecuteUpdateAsync(set => set.SetProperty(b => b.Status, request.Status).SetProperty(b => b.FeeMinor, fee), cancellationToken);

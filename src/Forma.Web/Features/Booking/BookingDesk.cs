@@ -3,13 +3,14 @@ using Forma.Core.Booking;
 using Forma.Core.Booking.Scheduling;
 using Forma.Data;
 using Forma.Data.Migrations;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace Forma.Web.Features.Booking;
 
 /// <summary>What a booking attempt came to.</summary>
-internal sealed record BookingOutcome(ClientBooking? Booking, Appointment? Appointment, IReadOnlyList<Guid> ResourceIds, bool Replayed);
+internal sealed record BookingOutcome(ClientBooking? Booking, Appointment? Appointment, IReadOnlyList<Guid> ResourceIds, bool Replayed, ProblemHttpResult? Refusal = null);
 
 /// <summary>
 /// One booking to make: who, what, when, for whom, and who pays. <see cref="Alongside"/> runs inside the booking's
@@ -17,8 +18,12 @@ internal sealed record BookingOutcome(ClientBooking? Booking, Appointment? Appoi
 /// returning false, or finding no slot, rolls both back.
 /// </summary>
 internal sealed record BookingOrder(
-    Service Service, DateTime Start, Guid? StaffId, IReadOnlyList<Guid> Participants, BookingClient Client, Guid BookedBy, Guid ActingUser,
-    string? IdempotencyKey = null, Guid? SeriesId = null, Func<Task<bool>>? Alongside = null);
+    Service Service, DateTime Start, Guid? StaffId, IReadOnlyList<Guid> Participants, BookingClient Client, Guid BookedBy, Guid ActingUser, TimeZoneInfo BusinessZone,
+    string? IdempotencyKey = null, Guid? SeriesId = null, Guid? ClientPackageId = null, Func<Task<bool>>? Alongside = null)
+{
+    /// <summary>The appointment's date where the business is: credentials and package periods are judged on it.</summary>
+    public DateOnly LocalDate => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(Start, BusinessZone));
+}
 
 /// <summary>
 /// Takes a slot, correct under any concurrency. Inside one transaction it re-reads availability for the exact start
@@ -30,7 +35,7 @@ internal sealed record BookingOrder(
 /// </summary>
 internal static class BookingDesk
 {
-    private const int Attempts = 4;
+    private const int Attempts = 5;
 
     public static async Task<BookingOutcome> BookAsync(FormaDbContext db, BookingOrder order, DateTime now, CancellationToken cancellationToken)
     {
@@ -40,10 +45,6 @@ internal static class BookingDesk
             {
                 return await TryBookAsync(db, order, now, cancellationToken);
             }
-            catch (DbUpdateException e) when (IsStaffOverlap(e) && attempt < Attempts)
-            {
-                db.ChangeTracker.Clear();
-            }
             catch (DbUpdateException e) when (order.IdempotencyKey is { } key && IsUniqueViolation(e))
             {
                 // A concurrent retry of the same request won; answer with its booking.
@@ -51,10 +52,16 @@ internal static class BookingDesk
                 return await ReplayAsync(db, order.BookedBy, key, cancellationToken)
                     ?? throw new InvalidOperationException("The idempotency key collided, yet no booking carries it.", e);
             }
-            catch (DbUpdateException e) when (IsStaffOverlap(e))
+            catch (Exception e) when (IsStaffOverlap(e) || IsDeadlock(e))
             {
+                // Another booking took the staff member's time first, or PostgreSQL aborted this one to break a lock
+                // cycle (two overlapping inserts each wait for the other's exclusion check). Start over: the next
+                // attempt sees the winner — perhaps a class to join — or finds the slot gone.
                 db.ChangeTracker.Clear();
-                return new BookingOutcome(null, null, [], false);
+                if (attempt == Attempts)
+                {
+                    return new BookingOutcome(null, null, [], false);
+                }
             }
         }
     }
@@ -76,6 +83,12 @@ internal static class BookingDesk
     {
         var (service, start, participants, client) = (order.Service, order.Start, order.Participants, order.Client);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Locks in one order — the package, then resources, then the appointment row — so concurrent bookings wait, never deadlock.
+        if (order.ClientPackageId is { } paidWith)
+        {
+            await Credits.LockAsync(db, paidWith, cancellationToken);
+        }
+
         await LockResourcesAsync(db, service, cancellationToken);
         // First, so a reschedule's new slot may overlap the old one it frees; the rollback undoes it when no slot is free.
         if (order.Alongside is { } alongside && !await alongside())
@@ -124,6 +137,12 @@ internal static class BookingDesk
             booking.PartOfSeries(series);
         }
 
+        if (order.ClientPackageId is { } packageId && await Credits.TakeAsync(db, packageId, booking, service.Id, order.LocalDate, now, cancellationToken) is { } refusal)
+        {
+            db.ChangeTracker.Clear();
+            return new BookingOutcome(null, null, [], false, refusal);
+        }
+
         db.Bookings.Add(booking);
         db.BookingParticipants.AddRange(participants.Select(p => BookingParticipant.Create(service.TenantId, booking.Id, p)));
         if (booking.DepositMinor > 0)
@@ -149,8 +168,12 @@ internal static class BookingDesk
         await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM resources WHERE type = ANY({types}) ORDER BY id FOR UPDATE", cancellationToken);
     }
 
-    private static bool IsStaffOverlap(DbUpdateException e) =>
+    private static bool IsStaffOverlap(Exception e) =>
         e.InnerException is PostgresException { SqlState: PostgresErrorCodes.ExclusionViolation, ConstraintName: BookingMigration.StaffNoOverlap };
+
+    /// <summary>PostgreSQL broke a lock cycle by aborting this transaction; starting over is the documented remedy.</summary>
+    private static bool IsDeadlock(Exception e) =>
+        (e as PostgresException ?? e.InnerException as PostgresException) is { SqlState: PostgresErrorCodes.DeadlockDetected };
 
     private static bool IsUniqueViolation(DbUpdateException e) =>
         e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }

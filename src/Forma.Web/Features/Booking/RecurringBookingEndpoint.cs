@@ -15,7 +15,7 @@ namespace Forma.Web.Features.Booking;
 
 /// <summary>The same slot every <see cref="IntervalDays"/> days, <see cref="Occurrences"/> times (e.g. weekly for ten weeks).</summary>
 public sealed record RecurringBookRequest(Guid ServiceId, DateTimeOffset Start, IReadOnlyList<Guid> ParticipantIds, int Occurrences, int IntervalDays = 7,
-    Guid? StaffId = null, Guid? ClientAthleteId = null, Guid? ClientMembershipId = null);
+    Guid? StaffId = null, Guid? ClientAthleteId = null, Guid? ClientMembershipId = null, Guid? ClientPackageId = null);
 
 /// <summary>One occurrence: booked (with its booking) or not, and why not.</summary>
 public sealed record OccurrenceResult(DateTime Start, bool Booked, Guid? BookingId, string? Problem, string? Reason);
@@ -79,35 +79,42 @@ internal sealed class RecurringBookingEndpoint : IEndpointGroup
             var local = firstLocal.AddDays(i * request.IntervalDays);
             var start = WorkingPeriods.ToUtc(zone, local);
             var key = idempotencyKey is null ? null : $"{idempotencyKey}#{i}";
-            results.Add(await BookOneAsync(db, service, start, DateOnly.FromDateTime(local), request, client!, caller, key, seriesId, now, cancellationToken));
+            var order = new BookingOrder(service, start, request.StaffId, request.ParticipantIds, client!, caller.MembershipId, caller.UserId, zone, key, seriesId, request.ClientPackageId);
+            results.Add(await BookOneAsync(db, order, now, cancellationToken));
         }
 
         return TypedResults.Ok(new RecurringBookResponse(seriesId, results.Count(r => r.Booked), results));
     }
 
-    private static async Task<OccurrenceResult> BookOneAsync(
-        FormaDbContext db, Forma.Core.Booking.Service service, DateTime start, DateOnly localDate, RecurringBookRequest request, Forma.Core.Booking.BookingClient client,
-        Caller caller, string? key, Guid seriesId, DateTime now, CancellationToken cancellationToken)
+    private static async Task<OccurrenceResult> BookOneAsync(FormaDbContext db, BookingOrder order, DateTime now, CancellationToken cancellationToken)
     {
-        if (key is not null && await BookingDesk.ReplayAsync(db, caller.MembershipId, key, cancellationToken) is { } replay)
+        var (service, start) = (order.Service, order.Start);
+        if (order.IdempotencyKey is { } key && await BookingDesk.ReplayAsync(db, order.BookedBy, key, cancellationToken) is { } replay)
         {
             return new OccurrenceResult(start, true, replay.Booking!.Id, null, null);
         }
 
-        if (AppointmentEndpoints.WindowProblem(service, start, now, request.ParticipantIds.Count) is ValidationProblem window)
+        if (AppointmentEndpoints.WindowProblem(service, start, now, order.Participants.Count) is ValidationProblem window)
         {
             return new OccurrenceResult(start, false, null, "outside-booking-window", window.ProblemDetails.Errors.First().Value[0]);
         }
 
-        if (await BookingParties.CheckCredentialsAsync(service, request.ParticipantIds, localDate, db, cancellationToken) is { } credential)
+        if (await BookingParties.CheckCredentialsAsync(service, order.Participants, order.LocalDate, db, cancellationToken) is { } credential)
         {
-            return new OccurrenceResult(start, false, null, credential.ProblemDetails.Type!.Split('/')[^1], credential.ProblemDetails.Title);
+            return Refused(start, credential);
         }
 
-        var order = new BookingOrder(service, start, request.StaffId, request.ParticipantIds, client, caller.MembershipId, caller.UserId, key, seriesId);
         var outcome = await BookingDesk.BookAsync(db, order, now, cancellationToken);
+        if (outcome.Refusal is { } refusal)
+        {
+            return Refused(start, refusal);
+        }
+
         return outcome.Booking is { } booking
             ? new OccurrenceResult(start, true, booking.Id, null, null)
             : new OccurrenceResult(start, false, null, "slot-taken", "Not free: the staff member, a resource or the class is taken.");
     }
+
+    private static OccurrenceResult Refused(DateTime start, ProblemHttpResult problem) =>
+        new(start, false, null, problem.ProblemDetails.Type!.Split('/')[^1], problem.ProblemDetails.Title);
 }

@@ -61,7 +61,9 @@ internal sealed class RescheduleEndpoint : IEndpointGroup
             return credentialProblem;
         }
 
-        var order = new BookingOrder(service, start, request.StaffId, participants, old.Client, old.BookedByMembershipId, caller.UserId, Alongside: async () =>
+        // A booking paid with a package moves with it: its session is given back and taken again in the new slot's period.
+        var order = new BookingOrder(service, start, request.StaffId, participants, old.Client, old.BookedByMembershipId, caller.UserId, zone,
+            ClientPackageId: old.ClientPackageId, Alongside: async () =>
         {
             var cancelled = await db.Bookings.Where(b => b.Id == id && b.Status == BookingStatus.Booked)
                 .ExecuteUpdateAsync(set => set.SetProperty(b => b.Status, BookingStatus.Cancelled).SetProperty(b => b.CancelledAt, now).SetProperty(b => b.FeeMinor, 0L), cancellationToken);
@@ -71,6 +73,7 @@ internal sealed class RescheduleEndpoint : IEndpointGroup
             }
 
             await SeatRelease.ReleaseAsync(db, appointment.Id, old.Seats, now, cancellationToken);
+            await Credits.ReturnAsync(db, old.Id, now, cancellationToken);
             if (old.DepositMinor > 0)
             {
                 db.LedgerEntries.Add(LedgerEntry.Record(old.TenantId, old.Client, old.Id, LedgerKind.DepositReleased, -old.DepositMinor, old.Currency, "Moved to another slot.", null, now));
@@ -80,6 +83,11 @@ internal sealed class RescheduleEndpoint : IEndpointGroup
             return true;
         });
         var outcome = await BookingDesk.BookAsync(db, order, now, cancellationToken);
+        if (outcome.Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
         return outcome.Booking is null
             ? await AppointmentEndpoints.SlotTakenAsync(db, service, start, request.StaffId, participants.Count, now, cancellationToken)
             : await AppointmentEndpoints.RespondAsync(db, outcome, cancellationToken);

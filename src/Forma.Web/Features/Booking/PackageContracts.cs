@@ -1,0 +1,20 @@
+using Forma.Core.Booking;
+
+namespace Forma.Web.Features.Booking;
+
+public sealed record PackageRequest(string Name, PackageKind Kind, int Sessions, int? ValidDays, long PriceMinor, string Currency = "EUR", IReadOnlyList<Guid>? ServiceIds = null);
+
+public sealed record PackageResponse(Guid Id, string Name, PackageKind Kind, int Sessions, int? ValidDays, long PriceMinor, string Currency, IReadOnlyList<Guid> ServiceIds, bool Archived)
+{
+    public static PackageResponse From(Package p) => new(p.Id, p.Name, p.Kind, p.Sessions, p.ValidDays, p.PriceMinor, p.Currency, p.ServiceIds, p.Archived);
+}
+
+/// <summary>Sell a package to a client (an athlete, or a guardian's membership), valid from a date (today by default).</summary>
+public sealed record SellPackageRequest(Guid PackageId, Guid? ClientAthleteId = null, Guid? ClientMembershipId = null, DateOnly? ValidFrom = null);
+
+public sealed record CreditUseResponse(Guid BookingId, DateOnly Date, int Seats, DateOnly PeriodStart, bool Returned);
+
+/// <summary>A package a client holds: what is left in the current period (today's month for a membership) and every use.</summary>
+public sealed record ClientPackageResponse(
+    Guid Id, Guid PackageId, string Name, PackageKind Kind, int Sessions, int RemainingNow, DateOnly ValidFrom, DateOnly? ValidUntil, IReadOnlyList<Guid> ServiceIds,
+    Guid? ClientAthleteId, Guid? ClientMembershipId, IReadOnlyList<CreditUseResponse> Uses);
