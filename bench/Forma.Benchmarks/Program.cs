@@ -11,6 +11,11 @@ if (args.Length > 0 && args[0] == "dashboard-load")
     return await Forma.Benchmarks.DashboardLoad.RunAsync(args);
 }
 
+if (args.Length > 0 && args[0] == "booking-load")
+{
+    return await Forma.Benchmarks.BookingLoad.RunAsync(args);
+}
+
 var config = DefaultConfig.Instance.AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).AsMutator());
 BenchmarkSwitcher.FromAssembly(typeof(Forma.Benchmarks.JobQueueBenchmarks).Assembly).Run(args, config);
 return 0;

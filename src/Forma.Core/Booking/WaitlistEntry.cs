@@ -12,7 +12,7 @@ public enum WaitlistStatus
 
 /// <summary>
 /// A client waiting for seats in a full appointment (usually a class). When seats come free, entries are promoted in
-/// the order they joined — each into a booking of its own, in the same transaction as the cancellation that freed
+/// the order they joined (by the time they joined; within one clock tick, by id) — each into a booking of its own, in the same transaction as the cancellation that freed
 /// the seats — as long as their seats fit; one that needs more seats than are free keeps its place.
 /// </summary>
 public sealed class WaitlistEntry : ITenantOwned

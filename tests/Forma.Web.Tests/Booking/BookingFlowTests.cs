@@ -25,6 +25,7 @@ public class BookingFlowTests
 
         // Full: a single waits first, a pair of twins second.
         var first = await JoinAsync(studio, appointment, new { participantIds = new[] { single } });
+        studio.Clock.Advance(TimeSpan.FromSeconds(1)); // the order of joining is the order of the clock
         var second = await JoinAsync(studio, appointment, new { participantIds = new[] { twinA, twinB }, clientAthleteId = twinA });
         Assert.Equal((1, 2), (first.GetProperty("position").GetInt32(), second.GetProperty("position").GetInt32()));
 
@@ -98,6 +99,36 @@ public class BookingFlowTests
         var starts = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("occurrences").EnumerateArray()
             .Select(o => (o.GetProperty("start").GetDateTime().ToUniversalTime(), o.GetProperty("booked").GetBoolean())).ToList();
         Assert.Equal([(new DateTime(2027, 3, 22, 8, 0, 0, DateTimeKind.Utc), true), (new DateTime(2027, 3, 29, 7, 0, 0, DateTimeKind.Utc), true)], starts);
+    }
+
+    [Theory]
+    [ClassData(typeof(DatabaseProviders))]
+    public async Task Guardian_BooksTheirDependentsAndPays_ButNooneElse(DatabaseProvider provider)
+    {
+        await using var studio = await OpenAsync(provider, PrivateSession(capacity: 4));
+        var (parent, parentToken) = await AddPersonAsync(studio.Host, studio.TenantId, Forma.Core.People.Role.Guardian, $"parent-{Guid.NewGuid():N}@example.com");
+        var (_, athleteToken) = await AddPersonAsync(studio.Host, studio.TenantId, Forma.Core.People.Role.Athlete, $"self-{Guid.NewGuid():N}@example.com", linkAthleteRecord: true);
+        var childA = await CreateAsync(studio.Host, studio.Owner, "/api/v1/athletes", new { firstName = "Kit", lastName = "Kid" });
+        var childB = await CreateAsync(studio.Host, studio.Owner, "/api/v1/athletes", new { firstName = "Kat", lastName = "Kid" });
+        foreach (var child in new[] { childA, childB })
+        {
+            Assert.Equal(HttpStatusCode.Created, (await Send(studio.Host, HttpMethod.Post, $"/api/v1/athletes/{child}/guardians", studio.Owner, new { membershipId = parent })).StatusCode);
+        }
+
+        // Both children in one appointment, paid by the parent: two seats, twice the price.
+        using var booked = await studio.BookAsync(At(9), [childA, childB], parentToken);
+        Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
+        var body = await booked.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((parent.ToString(), 2, 10000L), (body.Text("clientMembershipId"), body.GetProperty("seats").GetInt32(), body.GetProperty("priceMinor").GetInt64()));
+
+        // Someone else's child, or an athlete booking another person: refused, and nothing is written.
+        await ProblemAssert.IsProblemAsync(await studio.BookAsync(At(9), [studio.AthleteId], parentToken), HttpStatusCode.Forbidden, "forbidden");
+        await ProblemAssert.IsProblemAsync(await studio.BookAsync(At(9), [childA], athleteToken), HttpStatusCode.Forbidden, "forbidden");
+
+        // The parent sees the booking and their account; the other athlete does not see the booking.
+        using var ledger = await Send(studio.Host, HttpMethod.Get, "/api/v1/ledger", parentToken);
+        Assert.Equal(2000, (await ledger.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("balance").GetProperty("EUR").GetInt64());
+        await ProblemAssert.IsProblemAsync(await Send(studio.Host, HttpMethod.Get, $"/api/v1/bookings/{body.Text("id")}", athleteToken), HttpStatusCode.NotFound, "not-found");
     }
 
     private static async Task<JsonElement> JoinAsync(BookingStudio studio, string appointment, object body)

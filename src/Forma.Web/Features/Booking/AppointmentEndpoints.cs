@@ -93,14 +93,16 @@ internal sealed class AppointmentEndpoints : IEndpointGroup
         }
 
         var appointment = await db.Appointments.AsNoTracking().SingleAsync(a => a.Id == booking.AppointmentId, cancellationToken);
-        return await RespondAsync(db, new BookingOutcome(booking, appointment, [], true), cancellationToken);
+        return await RespondAsync(db, new BookingOutcome(booking, appointment, null, true), cancellationToken);
     }
 
     public static async Task<IResult> RespondAsync(FormaDbContext db, BookingOutcome outcome, CancellationToken cancellationToken)
     {
         var booking = outcome.Booking!;
-        var participants = await db.BookingParticipants.Where(p => p.BookingId == booking.Id).Select(p => p.AthleteId).ToListAsync(cancellationToken);
-        var resources = await db.ResourceAllocations.Where(r => r.AppointmentId == booking.AppointmentId).Select(r => r.ResourceId).ToListAsync(cancellationToken);
+        var participants = outcome.Participants
+            ?? await db.BookingParticipants.Where(p => p.BookingId == booking.Id).Select(p => p.AthleteId).ToListAsync(cancellationToken);
+        var resources = outcome.ResourceIds
+            ?? await db.ResourceAllocations.Where(r => r.AppointmentId == booking.AppointmentId).Select(r => r.ResourceId).ToListAsync(cancellationToken);
         var body = BookingResponse.From(booking, outcome.Appointment!, participants, resources);
         return outcome.Replayed ? TypedResults.Ok(body) : TypedResults.Created($"/api/v1/bookings/{booking.Id}", body);
     }

@@ -76,7 +76,7 @@ internal sealed class BookingChangeEndpoints : IEndpointGroup
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         var cancelled = await db.Bookings.AsNoTracking().SingleAsync(b => b.Id == id, cancellationToken);
-        return await AppointmentEndpoints.RespondAsync(db, new BookingOutcome(cancelled, appointment, [], true), cancellationToken);
+        return await AppointmentEndpoints.RespondAsync(db, new BookingOutcome(cancelled, appointment, null, true), cancellationToken);
     }
 
     private static async Task<IResult> Attendance(Guid id, AttendanceRequest request, ClaimsPrincipal user, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken)
@@ -129,7 +129,7 @@ internal sealed class BookingChangeEndpoints : IEndpointGroup
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         var marked = await db.Bookings.AsNoTracking().SingleAsync(b => b.Id == id, cancellationToken);
-        return await AppointmentEndpoints.RespondAsync(db, new BookingOutcome(marked, appointment, [], true), cancellationToken);
+        return await AppointmentEndpoints.RespondAsync(db, new BookingOutcome(marked, appointment, null, true), cancellationToken);
     }
 
     private static ProblemHttpResult NotActive() =>

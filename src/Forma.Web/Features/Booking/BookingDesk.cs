@@ -10,7 +10,9 @@ using Npgsql;
 namespace Forma.Web.Features.Booking;
 
 /// <summary>What a booking attempt came to.</summary>
-internal sealed record BookingOutcome(ClientBooking? Booking, Appointment? Appointment, IReadOnlyList<Guid> ResourceIds, bool Replayed, ProblemHttpResult? Refusal = null);
+/// <param name="ResourceIds">The appointment's resources when known without a query (a fresh appointment), else null.</param>
+/// <param name="Participants">The booking's participants when known without a query, else null.</param>
+internal sealed record BookingOutcome(ClientBooking? Booking, Appointment? Appointment, IReadOnlyList<Guid>? ResourceIds, bool Replayed, ProblemHttpResult? Refusal = null, IReadOnlyList<Guid>? Participants = null);
 
 /// <summary>
 /// One booking to make: who, what, when, for whom, and who pays. <see cref="Alongside"/> runs inside the booking's
@@ -153,7 +155,7 @@ internal static class BookingDesk
         db.AuditEvents.Add(AuditEvent.Record(service.TenantId, "booking.created", now, order.ActingUser, booking.Id.ToString()));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new BookingOutcome(booking, appointment, slot.JoinsAppointmentId is null ? slot.ResourceIds : [], false);
+        return new BookingOutcome(booking, appointment, slot.JoinsAppointmentId is null ? slot.ResourceIds : null, false, Participants: participants);
     }
 
     /// <summary>PostgreSQL: hold the service's resource rows until commit, so two bookings cannot both count the same free unit.</summary>

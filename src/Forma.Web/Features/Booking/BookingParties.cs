@@ -68,7 +68,7 @@ internal static class BookingParties
             return (null, ProblemDetailsSetup.FieldProblem("clientAthleteId", "Several participants: name who pays (clientAthleteId or clientMembershipId)."));
         }
 
-        return await db.Athletes.AnyAsync(a => a.Id == athleteId, cancellationToken)
+        return ids.Contains(athleteId.Value) || await db.Athletes.AnyAsync(a => a.Id == athleteId, cancellationToken)
             ? (BookingClient.Athlete(athleteId.Value), null)
             : (null, ProblemDetailsSetup.FieldProblem("clientAthleteId", "No athlete with this id in this business."));
     }
