@@ -76,6 +76,7 @@ public sealed class FormaDbContext : DbContext
     public DbSet<Package> Packages => Set<Package>();
     public DbSet<ClientPackage> ClientPackages => Set<ClientPackage>();
     public DbSet<CreditUse> CreditUses => Set<CreditUse>();
+    public DbSet<BookingMessage> BookingMessages => Set<BookingMessage>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

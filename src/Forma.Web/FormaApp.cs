@@ -138,6 +138,7 @@ public static class FormaApp
         services.AddJobHandler<AnalyzeActivity, AnalyzeActivityHandler>();
         services.AddJobHandler<RefreshAthleteAnalytics, RefreshAthleteAnalyticsHandler>();
         services.AddJobHandler<ReanalyzeAthlete, ReanalyzeAthleteHandler>();
+        services.AddJobHandler<Features.Booking.SendBookingReminder, Features.Booking.SendBookingReminderHandler>();
         services.AddAuthRateLimits(builder.Configuration);
         // One default scheme that hands API keys (fma_…) to their handler and everything else to access tokens.
         services.AddAuthentication(CredentialScheme)

@@ -211,6 +211,22 @@ internal sealed class CreditUseConfiguration : IEntityTypeConfiguration<CreditUs
     }
 }
 
+internal sealed class BookingMessageConfiguration : IEntityTypeConfiguration<BookingMessage>
+{
+    public void Configure(EntityTypeBuilder<BookingMessage> builder)
+    {
+        builder.ToTable("booking_messages");
+        builder.HasKey(m => new { m.TenantId, m.Id });
+        builder.Property(m => m.Id).ValueGeneratedNever();
+        builder.Property(m => m.Subject).HasMaxLength(BookingMessage.SubjectMaxLength);
+        builder.Property(m => m.Body).HasMaxLength(BookingMessage.BodyMaxLength);
+        builder.HasOne<ClientBooking>().WithMany().HasForeignKey(m => new { m.TenantId, m.BookingId }).OnDelete(DeleteBehavior.Cascade);
+        // A client's messages, newest first.
+        builder.HasIndex(m => new { m.TenantId, m.ClientAthleteId, m.RecordedAt });
+        builder.HasIndex(m => new { m.TenantId, m.ClientMembershipId, m.RecordedAt });
+    }
+}
+
 internal static class TagColumns
 {
     /// <summary>A short list of lower-case tags as JSON text.</summary>

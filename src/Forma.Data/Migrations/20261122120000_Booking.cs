@@ -44,7 +44,7 @@ public sealed class BookingMigration : Migration
     public const string StaffNoOverlap = "appointments_staff_no_overlap";
 
     private static readonly string[] Tables =
-        ["services", "resources", "staff_profiles", "staff_exceptions", "credentials", "appointments", "bookings", "booking_participants", "resource_allocations", "ledger_entries", "waitlist_entries", "packages", "client_packages", "credit_uses"];
+        ["services", "resources", "staff_profiles", "staff_exceptions", "credentials", "appointments", "bookings", "booking_participants", "resource_allocations", "ledger_entries", "waitlist_entries", "packages", "client_packages", "credit_uses", "booking_messages"];
 
     private static void CreateCatalogue(MigrationBuilder m)
     {
@@ -311,6 +311,29 @@ public sealed class BookingMigration : Migration
             });
         m.CreateIndex("IX_credit_uses_tenant_id_client_package_id_period_start", "credit_uses", ["tenant_id", "client_package_id", "period_start"]);
         m.CreateIndex("IX_credit_uses_tenant_id_booking_id", "credit_uses", ["tenant_id", "booking_id"]);
+
+        m.CreateTable(
+            name: "booking_messages",
+            columns: table => new
+            {
+                tenant_id = table.Column<Guid>(nullable: false),
+                id = table.Column<Guid>(nullable: false),
+                booking_id = table.Column<Guid>(nullable: false),
+                client_athlete_id = table.Column<Guid>(nullable: true),
+                client_membership_id = table.Column<Guid>(nullable: true),
+                kind = table.Column<string>(maxLength: 20, nullable: false),
+                subject = table.Column<string>(maxLength: 200, nullable: false),
+                body = table.Column<string>(maxLength: 2000, nullable: false),
+                recorded_at = table.Column<DateTime>(nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_booking_messages", x => new { x.tenant_id, x.id });
+                table.ForeignKey("FK_booking_messages_bookings_tenant_id_booking_id", x => new { x.tenant_id, x.booking_id }, "bookings", ["tenant_id", "id"], onDelete: ReferentialAction.Cascade);
+            });
+        m.CreateIndex("IX_booking_messages_tenant_id_booking_id", "booking_messages", ["tenant_id", "booking_id"]);
+        m.CreateIndex("IX_booking_messages_tenant_id_client_athlete_id_recorded_at", "booking_messages", ["tenant_id", "client_athlete_id", "recorded_at"]);
+        m.CreateIndex("IX_booking_messages_tenant_id_client_membership_id_recorded_at", "booking_messages", ["tenant_id", "client_membership_id", "recorded_at"]);
 
         m.CreateTable(
             name: "waitlist_entries",

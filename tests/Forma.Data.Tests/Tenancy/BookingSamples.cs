@@ -39,6 +39,8 @@ internal static class BookingSamples
                 var package = AddClientPackage(db, tenantId, now);
                 db.CreditUses.Add(CreditUse.Take(package, booking.Id, 1, DateOnly.FromDateTime(now), now));
             },
+            [typeof(BookingMessage)] = (db, tenantId, now) =>
+                db.BookingMessages.Add(BookingMessage.Record(AddBooking(db, tenantId, now), BookingMessageKind.Confirmation, "Booked", "Sports massage on Monday.", now)),
             [typeof(LedgerEntry)] = (db, tenantId, now) =>
             {
                 var booking = AddBooking(db, tenantId, now);

@@ -20,8 +20,24 @@ internal sealed class ResourceTimeline
     public bool HasFreeUnit(Span span)
     {
         // Only commitments starting after (span start − the longest commitment) can reach into the span.
+        var first = FirstStartingAtOrAfter(span.From - _longest);
+        var count = 0;
+        for (var i = first; i < _busy.Length && _busy[i].From < span.To; i++)
+        {
+            if (_busy[i].To > span.From && ++count >= _units)
+            {
+                // As many commitments touch the span as there are units: only a sweep can tell whether they overlap each other.
+                return _units > 1 && MostAtOnce(Overlapping(first, span), span) < _units;
+            }
+        }
+
+        return true;
+    }
+
+    private List<Span> Overlapping(int first, Span span)
+    {
         var overlapping = new List<Span>();
-        for (var i = FirstStartingAtOrAfter(span.From - _longest); i < _busy.Length && _busy[i].From < span.To; i++)
+        for (var i = first; i < _busy.Length && _busy[i].From < span.To; i++)
         {
             if (_busy[i].To > span.From)
             {
@@ -29,7 +45,7 @@ internal sealed class ResourceTimeline
             }
         }
 
-        return overlapping.Count < _units || MostAtOnce(overlapping, span) < _units;
+        return overlapping;
     }
 
     /// <summary>The most commitments in force at one instant inside the span (a sweep over their starts and ends).</summary>

@@ -72,6 +72,7 @@ internal sealed class BookingChangeEndpoints : IEndpointGroup
                 $"Cancelled within {service.FreeCancellationHours} h of the start.", null, now));
         }
 
+        BookingNotices.Cancelled(db, booking, appointment, service.Name, fee, now);
         db.AuditEvents.Add(AuditEvent.Record(booking.TenantId, "booking.cancelled", now, caller.UserId, booking.Id.ToString(), $$"""{"feeMinor":{{fee}}}"""));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

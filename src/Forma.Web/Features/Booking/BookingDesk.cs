@@ -152,6 +152,7 @@ internal static class BookingDesk
             db.LedgerEntries.Add(LedgerEntry.Record(service.TenantId, client, booking.Id, LedgerKind.DepositDue, booking.DepositMinor, booking.Currency, null, null, now));
         }
 
+        BookingNotices.Booked(db, booking, appointment, service, now);
         db.AuditEvents.Add(AuditEvent.Record(service.TenantId, "booking.created", now, order.ActingUser, booking.Id.ToString()));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

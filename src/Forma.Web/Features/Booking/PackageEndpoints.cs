@@ -99,27 +99,10 @@ internal sealed class PackageEndpoints : IEndpointGroup
         Guid? clientAthleteId = null, Guid? clientMembershipId = null)
     {
         var caller = Caller.From(user);
-        BookingClient client;
-        if (caller.IsStaff)
+        var (found, problem) = await ClientAccounts.ResolveAsync(caller, db, clientAthleteId, clientMembershipId, cancellationToken);
+        if (found is not { } client)
         {
-            if (clientAthleteId is null == clientMembershipId is null)
-            {
-                return ProblemDetailsSetup.FieldProblem("clientAthleteId", "Name one client: clientAthleteId or clientMembershipId.");
-            }
-
-            client = new BookingClient(clientAthleteId, clientMembershipId);
-        }
-        else if (caller.Role == Role.Guardian)
-        {
-            client = BookingClient.Guardian(caller.MembershipId);
-        }
-        else if (await db.Athletes.Where(a => a.UserId == caller.UserId).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(cancellationToken) is { } own)
-        {
-            client = BookingClient.Athlete(own);
-        }
-        else
-        {
-            return BookingAccess.NotFound("client account");
+            return problem!;
         }
 
         var held = await db.ClientPackages.AsNoTracking().Where(p => p.ClientAthleteId == client.AthleteId && p.ClientMembershipId == client.GuardianMembershipId)

@@ -58,6 +58,7 @@ internal static class SeatRelease
             }
 
             entry.Promote(booking.Id, now);
+            BookingNotices.Booked(db, booking, appointment, service, now);
             db.AuditEvents.Add(AuditEvent.Record(appointment.TenantId, "booking.promoted-from-waitlist", now, null, booking.Id.ToString()));
             free -= entry.Seats;
         }
