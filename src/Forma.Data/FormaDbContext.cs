@@ -77,6 +77,7 @@ public sealed class FormaDbContext : DbContext
     public DbSet<ClientPackage> ClientPackages => Set<ClientPackage>();
     public DbSet<CreditUse> CreditUses => Set<CreditUse>();
     public DbSet<BookingMessage> BookingMessages => Set<BookingMessage>();
+    public DbSet<ClientCalendarFeed> ClientCalendarFeeds => Set<ClientCalendarFeed>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -227,6 +227,23 @@ internal sealed class BookingMessageConfiguration : IEntityTypeConfiguration<Boo
     }
 }
 
+internal sealed class ClientCalendarFeedConfiguration : IEntityTypeConfiguration<ClientCalendarFeed>
+{
+    public void Configure(EntityTypeBuilder<ClientCalendarFeed> builder)
+    {
+        builder.ToTable("client_calendar_feeds", table => table.HasCheckConstraint("CK_client_calendar_feeds_one_client", "(client_athlete_id IS NULL) <> (client_membership_id IS NULL)"));
+        builder.HasKey(f => new { f.TenantId, f.Id });
+        builder.Property(f => f.Id).ValueGeneratedNever();
+        builder.Property(f => f.Token).HasMaxLength(64);
+        builder.HasOne<Athlete>().WithMany().HasForeignKey(f => new { f.TenantId, f.ClientAthleteId }).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Membership>().WithMany().HasForeignKey(f => new { f.TenantId, f.ClientMembershipId }).OnDelete(DeleteBehavior.Cascade);
+        // One feed per client (NULLs are distinct, so each index only constrains its own kind of client).
+        builder.HasIndex(f => new { f.TenantId, f.ClientAthleteId }).IsUnique();
+        builder.HasIndex(f => new { f.TenantId, f.ClientMembershipId }).IsUnique();
+        builder.HasIndex(f => f.Token).IsUnique();
+    }
+}
+
 internal static class TagColumns
 {
     /// <summary>A short list of lower-case tags as JSON text.</summary>

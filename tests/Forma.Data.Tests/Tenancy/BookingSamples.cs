@@ -18,6 +18,8 @@ internal static class BookingSamples
             [typeof(Credential)] = (db, tenantId, now) =>
                 db.Credentials.Add(Credential.Create(tenantId, AddAthlete(db, tenantId, now).Id, "waiver", DateOnly.FromDateTime(now), null, null, now)),
             [typeof(Appointment)] = (db, tenantId, now) => AddAppointment(db, tenantId, now),
+            [typeof(ClientCalendarFeed)] = (db, tenantId, now) =>
+                db.ClientCalendarFeeds.Add(ClientCalendarFeed.Create(tenantId, BookingClient.Athlete(AddAthlete(db, tenantId, now).Id), Guid.NewGuid().ToString("N"), now)),
             [typeof(ClientBooking)] = (db, tenantId, now) => AddBooking(db, tenantId, now),
             [typeof(BookingParticipant)] = (db, tenantId, now) =>
             {

@@ -106,14 +106,8 @@ public class BookingFlowTests
     public async Task Guardian_BooksTheirDependentsAndPays_ButNooneElse(DatabaseProvider provider)
     {
         await using var studio = await OpenAsync(provider, PrivateSession(capacity: 4));
-        var (parent, parentToken) = await AddPersonAsync(studio.Host, studio.TenantId, Forma.Core.People.Role.Guardian, $"parent-{Guid.NewGuid():N}@example.com");
+        var (parent, parentToken, childA, childB) = await studio.AddFamilyAsync();
         var (_, athleteToken) = await AddPersonAsync(studio.Host, studio.TenantId, Forma.Core.People.Role.Athlete, $"self-{Guid.NewGuid():N}@example.com", linkAthleteRecord: true);
-        var childA = await CreateAsync(studio.Host, studio.Owner, "/api/v1/athletes", new { firstName = "Kit", lastName = "Kid" });
-        var childB = await CreateAsync(studio.Host, studio.Owner, "/api/v1/athletes", new { firstName = "Kat", lastName = "Kid" });
-        foreach (var child in new[] { childA, childB })
-        {
-            Assert.Equal(HttpStatusCode.Created, (await Send(studio.Host, HttpMethod.Post, $"/api/v1/athletes/{child}/guardians", studio.Owner, new { membershipId = parent })).StatusCode);
-        }
 
         // Both children in one appointment, paid by the parent: two seats, twice the price.
         using var booked = await studio.BookAsync(At(9), [childA, childB], parentToken);

@@ -73,6 +73,21 @@ internal sealed record BookingStudio(WebHost Host, ManualClock Clock, string Own
         return Guid.Parse((await response.Content.ReadFromJsonAsync<JsonElement>()).Text("id"));
     }
 
+    /// <summary>A guardian with a login and two children in their care, "Kit Kid" and "Kat Kid".</summary>
+    public async Task<(Guid Parent, string ParentToken, Guid Kit, Guid Kat)> AddFamilyAsync()
+    {
+        var (parent, parentToken) = await AddPersonAsync(Host, TenantId, Role.Guardian, $"parent-{Guid.NewGuid():N}@example.com");
+        var kit = await CreateAsync(Host, Owner, "/api/v1/athletes", new { firstName = "Kit", lastName = "Kid" });
+        var kat = await CreateAsync(Host, Owner, "/api/v1/athletes", new { firstName = "Kat", lastName = "Kid" });
+        foreach (var child in new[] { kit, kat })
+        {
+            using var linked = await Send(Host, HttpMethod.Post, $"/api/v1/athletes/{child}/guardians", Owner, new { membershipId = parent });
+            Assert.Equal(HttpStatusCode.Created, linked.StatusCode);
+        }
+
+        return (parent, parentToken, kit, kat);
+    }
+
     public static DateTime At(int hour, int minute = 0) => Monday.AddHours(hour).AddMinutes(minute);
 
     public ValueTask DisposeAsync() => Host.DisposeAsync();

@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using Forma.Core.Accounts;
 using Forma.Core.Audit;
 using Forma.Core.Booking;
@@ -16,10 +14,9 @@ namespace Forma.Web.Features.Booking;
 public sealed record CalendarFeedResponse(string Url);
 
 /// <summary>
-/// A staff member's appointments as an iCalendar feed that calendar apps subscribe to. The URL carries the business
-/// (<c>/t/{slug}/…</c>, so tenancy and row-level security apply without a login) and a 256-bit secret; rotating the
-/// secret cuts off every old subscription. Thirty days back to a year ahead; cancellations stay in the feed as
-/// CANCELLED so subscribed calendars remove them.
+/// A staff member's appointments as an iCalendar feed that calendar apps subscribe to, behind a secret URL
+/// (<see cref="CalendarFeedSecrets"/>); rotating the secret cuts off every old subscription. Cancellations stay in
+/// the feed as CANCELLED so subscribed calendars remove them.
 /// </summary>
 internal sealed class CalendarFeedEndpoints : IEndpointGroup
 {
@@ -37,15 +34,14 @@ internal sealed class CalendarFeedEndpoints : IEndpointGroup
 
     private static async Task<IResult> Feed(string token, HttpContext http, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var profile = token.Length == 64 ? await db.StaffProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.CalendarToken == token, cancellationToken) : null;
-        // The index found the row; compare again in constant time so the comparison itself leaks nothing.
-        if (profile is null || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(profile.CalendarToken), Encoding.ASCII.GetBytes(token)))
+        var profile = CalendarFeedSecrets.LooksValid(token) ? await db.StaffProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.CalendarToken == token, cancellationToken) : null;
+        if (profile is null || !CalendarFeedSecrets.Matches(profile.CalendarToken, token))
         {
             return BookingAccess.NotFound("calendar");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var (from, to) = (now.AddDays(-30), now.AddDays(366));
+        var (from, to) = CalendarFeedSecrets.Window(now);
         var appointments = await db.Appointments.AsNoTracking()
             .Where(a => a.StaffMembershipId == profile.MembershipId && a.StartsAt >= from && a.StartsAt < to)
             .Join(db.Services, a => a.ServiceId, s => s.Id, (a, s) => new { Appointment = a, s.Name })
@@ -54,8 +50,7 @@ internal sealed class CalendarFeedEndpoints : IEndpointGroup
             $"{x.Appointment.Id}@forma", x.Appointment.StartsAt, x.Appointment.EndsAt, x.Name,
             x.Appointment.Capacity > 1 ? $"{x.Appointment.SeatsTaken} of {x.Appointment.Capacity} seats taken" : null,
             x.Appointment.Status == AppointmentStatus.Cancelled, x.Appointment.Status == AppointmentStatus.Cancelled ? 1 : 0));
-        var body = IcsWriter.Write($"{http.Tenant().DisplayName} — bookings", events, now);
-        return Results.Text(body, "text/calendar; charset=utf-8", Encoding.UTF8);
+        return CalendarFeedSecrets.Calendar($"{http.Tenant().DisplayName} — bookings", events, now);
     }
 
     private static async Task<IResult> Get(Guid membershipId, ClaimsPrincipal user, HttpContext http, FormaDbContext db, CancellationToken cancellationToken)
@@ -79,12 +74,11 @@ internal sealed class CalendarFeedEndpoints : IEndpointGroup
             return BookingAccess.NotFound("staff calendar");
         }
 
-        profile.ReplaceCalendarToken(StaffEndpoints.NewCalendarToken());
+        profile.ReplaceCalendarToken(CalendarFeedSecrets.NewToken());
         db.AuditEvents.Add(AuditEvent.Record(profile.TenantId, "staff.calendar-feed-rotated", clock.GetUtcNow().UtcDateTime, caller.UserId, membershipId.ToString()));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(new CalendarFeedResponse(FeedUrl(http, profile.CalendarToken)));
     }
 
-    private static string FeedUrl(HttpContext http, string token) =>
-        $"{http.Request.Scheme}://{http.Request.Host}/t/{http.Tenant().Slug}/calendars/staff/{token}.ics";
+    private static string FeedUrl(HttpContext http, string token) => CalendarFeedSecrets.Url(http, "staff", token);
 }

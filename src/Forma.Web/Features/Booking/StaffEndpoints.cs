@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
 using Forma.Core.Accounts;
 using Forma.Core.Audit;
 using Forma.Core.Booking;
@@ -71,7 +70,7 @@ internal sealed class StaffEndpoints : IEndpointGroup
         var profile = await db.StaffProfiles.SingleOrDefaultAsync(p => p.MembershipId == membershipId, cancellationToken);
         if (profile is null)
         {
-            profile = StaffProfile.Create(http.Tenant().Id, membershipId, NewCalendarToken(), now);
+            profile = StaffProfile.Create(http.Tenant().Id, membershipId, CalendarFeedSecrets.NewToken(), now);
             db.StaffProfiles.Add(profile);
         }
 
@@ -138,7 +137,4 @@ internal sealed class StaffEndpoints : IEndpointGroup
     }
 
     private static bool MayEdit(Caller caller, Guid membershipId) => caller.RunsCatalogue() || (caller.IsStaff && caller.MembershipId == membershipId);
-
-    /// <summary>256 bits, URL-safe: the calendar feed's only credential.</summary>
-    public static string NewCalendarToken() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
 }
