@@ -41,6 +41,9 @@ internal static class BookingLoad
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
         var settings = database.Settings();
         settings["Jobs:Enabled"] = "false";
+        // The test clusters cap each pool at 20 connections (many test databases share one server); the app gets
+        // Npgsql's default of 100, as in production, so 32 workers do not queue for a connection.
+        settings["Database:ConnectionString"] = new NpgsqlConnectionStringBuilder(database.AppConnectionString) { MaxPoolSize = 100 }.ConnectionString;
         var app = FormaApp.Build([], builder =>
         {
             builder.Configuration.AddInMemoryCollection(settings);
@@ -100,9 +103,12 @@ internal static class BookingLoad
         // As for the dashboard: measure the steady state, after the JIT has settled (FORMA_BENCH_WARMUP seconds, default 15).
         await OfferAsync(TimeSpan.FromSeconds(int.Parse(Environment.GetEnvironmentVariable("FORMA_BENCH_WARMUP") ?? "15", CultureInfo.InvariantCulture)));
         (created, conflicts, failures) = (0, 0, 0);
+        using var meters = new EfMeters();
+        var before = meters.Snapshot();
         var clock = Stopwatch.StartNew();
         await OfferAsync(TimeSpan.FromSeconds(seconds));
         var elapsed = clock.Elapsed.TotalSeconds;
+        Console.WriteLine("EF Core per request: " + EfMeters.PerRequest(before, meters.Snapshot(), created + conflicts + failures));
         var (overlaps, overCapacity, scheduled) = await CheckAsync(database.OwnerConnectionString);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{workers} workers, {elapsed:0.0} s: {created} booked ({created / elapsed:0} bookings/s), {conflicts} refused with 409, {failures} failed; SQL check: {scheduled} scheduled appointments, {overlaps} overlapping pairs, {overCapacity} over capacity"));
