@@ -2,6 +2,7 @@ using Forma.Core.Accounts;
 using Forma.Core.Activities;
 using Forma.Core.Athletes;
 using Forma.Core.Audit;
+using Forma.Core.Billing;
 using Forma.Core.Booking;
 using Forma.Core.People;
 using Forma.Core.Tenancy;
@@ -78,6 +79,10 @@ public sealed class FormaDbContext : DbContext
     public DbSet<CreditUse> CreditUses => Set<CreditUse>();
     public DbSet<BookingMessage> BookingMessages => Set<BookingMessage>();
     public DbSet<ClientCalendarFeed> ClientCalendarFeeds => Set<ClientCalendarFeed>();
+    public DbSet<UsageCounter> UsageCounters => Set<UsageCounter>();
+    public DbSet<UsageEvent> UsageEvents => Set<UsageEvent>();
+    public DbSet<Subscription> Subscriptions => Set<Subscription>();
+    public DbSet<BillingEvent> BillingEvents => Set<BillingEvent>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -6,10 +6,12 @@ using Forma.Web.Features.Accounts;
 using Forma.Web.Features.Activities;
 using Forma.Web.Features.Analytics;
 using Forma.Web.Features.ApiKeys;
+using Forma.Web.Features.Billing;
 using Forma.Web.Features.Demo;
 using Forma.Web.Features.Health;
 using Forma.Web.Features.Lifecycle;
 using Forma.Web.Features.Operations;
+using Forma.Web.Features.Plans;
 using Forma.Web.Infrastructure.Endpoints;
 using Forma.Web.Infrastructure.Links;
 using Forma.Web.Infrastructure.Logging;
@@ -22,6 +24,8 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Rewrite;
+using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.FileProviders;
 
 namespace Forma.Web;
 
@@ -60,6 +64,11 @@ public static class FormaApp
             builder.Configuration["Demo:Seed"] = "true";
         }
 
+        // The plans on sale ship beside the app; every later source (appsettings, environment) may override them.
+        builder.Configuration.Sources.Insert(0, new JsonConfigurationSource
+        {
+            Path = "plans.json", Optional = false, FileProvider = new PhysicalFileProvider(AppContext.BaseDirectory),
+        });
         builder.Logging.AddFormaLogging();
         configure?.Invoke(builder);
         ConfigureServices(builder);
@@ -139,6 +148,7 @@ public static class FormaApp
         services.AddJobHandler<RefreshAthleteAnalytics, RefreshAthleteAnalyticsHandler>();
         services.AddJobHandler<ReanalyzeAthlete, ReanalyzeAthleteHandler>();
         services.AddJobHandler<Features.Booking.SendBookingReminder, Features.Booking.SendBookingReminderHandler>();
+        services.AddJobHandler<WarnTrialEnding, WarnTrialEndingHandler>();
         services.AddAuthRateLimits(builder.Configuration);
         // One default scheme that hands API keys (fma_…) to their handler and everything else to access tokens.
         services.AddAuthentication(CredentialScheme)
@@ -157,6 +167,12 @@ public static class FormaApp
         services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
         services.AddSingleton<PasswordHashing>();
         services.AddSingleton<DemoSeeder>();
+        services.AddHttpContextAccessor();
+        services.AddSingleton<PlanCatalog>();
+        services.AddScoped<PlanGate>();
+        services.Configure<BillingOptions>(builder.Configuration.GetSection(BillingOptions.Section));
+        services.AddScoped(sp => new SubscriptionSync(sp.GetRequiredService<FormaDbContext>(), sp.GetRequiredService<PlanCatalog>(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<BillingOptions>>().Value));
+        services.AddHttpClient<IBillingProvider, StripeBillingProvider>(client => client.Timeout = TimeSpan.FromSeconds(20));
     }
 
     private static void ConfigurePipeline(WebApplication app)
@@ -176,6 +192,7 @@ public static class FormaApp
         // Tenant resolution strips a /t/{slug} prefix, so routing must come after it.
         app.UseMiddleware<TenantResolutionMiddleware>();
         app.UseMiddleware<SessionLivenessMiddleware>();
+        app.UseMiddleware<ApiCallMetering>();
         app.UseRouting();
         app.UseCors(CorsSetup.Policy);
         app.UseRateLimiter();

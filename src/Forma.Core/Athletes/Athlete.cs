@@ -29,9 +29,19 @@ public sealed class Athlete : ITenantOwned
     public Guid? CoachMembershipId { get; private set; }
     public DateTime CreatedAt { get; private set; }
 
+    /// <summary>
+    /// When the athlete was archived: kept with all their data, read-only, and not counted against the plan's active
+    /// athletes. Null while active.
+    /// </summary>
+    public DateTime? ArchivedAt { get; private set; }
+
     private Athlete()
     {
     }
+
+    public void Archive(DateTime now) => ArchivedAt ??= now;
+
+    public void Restore() => ArchivedAt = null;
 
     public static Athlete Create(Guid tenantId, string firstName, string lastName, DateTime createdAt)
     {

@@ -1,3 +1,5 @@
+using Forma.Core.Plans;
+
 namespace Forma.Core.Tenancy;
 
 /// <summary>A business using Forma. Not tenant-owned itself: it is the root every tenant-owned row hangs from.</summary>
@@ -17,6 +19,15 @@ public sealed class Tenant
 
     /// <summary>When the trial of <see cref="Plan"/> ends; null when the tenant is not on a trial.</summary>
     public DateTime? TrialEndsAt { get; private set; }
+
+    /// <summary>The plan a paid subscription grants while it stands (mirrored from the payment provider); null without one.</summary>
+    public string? SubscriptionPlan { get; private set; }
+
+    /// <summary>After a failed payment, the subscription's plan holds until this moment, then the business falls to Free.</summary>
+    public DateTime? PaymentGraceEndsAt { get; private set; }
+
+    /// <summary>The payment provider's customer id, which its events name; set by the first completed checkout.</summary>
+    public string? BillingCustomerId { get; private set; }
 
     /// <summary>Owners, admins and coaches must use a second factor: without one, a session may only enrol it.</summary>
     public bool RequireStaffMfa { get; private set; }
@@ -56,6 +67,18 @@ public sealed class Tenant
     {
         Plan = plan;
         TrialEndsAt = now + TrialLength;
+    }
+
+    /// <summary>What decides the plan in force (see <see cref="PlanState.CodeAt"/>).</summary>
+    public PlanState PlanState => new(Plan, TrialEndsAt, SubscriptionPlan, PaymentGraceEndsAt);
+
+    public void LinkBillingCustomer(string customerId) => BillingCustomerId = customerId;
+
+    /// <summary>Mirrors the provider's subscription: the plan it grants (null once it ended) and any payment grace.</summary>
+    public void ApplySubscription(string? plan, DateTime? graceEndsAt)
+    {
+        SubscriptionPlan = plan;
+        PaymentGraceEndsAt = plan is null ? null : graceEndsAt;
     }
 
     public static Tenant Create(string displayName, TenantSlug slug, string plan, string timeZone, DateTime createdAt)

@@ -15,7 +15,12 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
         builder.Property(t => t.Slug).HasMaxLength(TenantSlug.MaxLength);
         builder.Property(t => t.Plan).HasMaxLength(40);
         builder.Property(t => t.TimeZone).HasMaxLength(64);
+        builder.Property(t => t.SubscriptionPlan).HasMaxLength(40);
+        builder.Property(t => t.BillingCustomerId).HasMaxLength(BillingLengths.ProviderId);
         builder.Ignore(t => t.PurgeAfter);
+        builder.Ignore(t => t.PlanState);
         builder.HasIndex(t => t.Slug).IsUnique();
+        // Payment events name the customer; this finds the business they belong to.
+        builder.HasIndex(t => t.BillingCustomerId).IsUnique();
     }
 }

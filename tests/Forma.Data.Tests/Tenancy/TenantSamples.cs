@@ -2,7 +2,9 @@ using Forma.Core.Accounts;
 using Forma.Core.Activities;
 using Forma.Core.Athletes;
 using Forma.Core.Audit;
+using Forma.Core.Billing;
 using Forma.Core.People;
+using Forma.Core.Plans;
 using Forma.Core.Tenancy;
 using Forma.Core.Training;
 
@@ -84,6 +86,9 @@ internal static class TenantSamples
             [typeof(CustomZones)] = (db, tenantId, now) =>
                 db.CustomZones.Add(CustomZones.Create(tenantId, AddAthlete(db, tenantId, now).Id, "power", "[200,300]", null, now)),
             [typeof(AuditEvent)] = (db, tenantId, now) => db.AuditEvents.Add(AuditEvent.Record(tenantId, "sample.created", now, details: "{}")),
+            [typeof(UsageCounter)] = (db, tenantId, now) => db.UsageCounters.Add(UsageCounter.Create(tenantId, PlanLimit.ImportsPerMonth, Day(now), 3)),
+            [typeof(UsageEvent)] = (db, tenantId, now) => db.UsageEvents.Add(UsageEvent.Record(tenantId, PlanLimit.AiRequestsPerMonth, 1, "sample", now, tokens: 1200, costMicros: 3400, currency: "USD")),
+            [typeof(Subscription)] = (db, tenantId, now) => db.Subscriptions.Add(Subscription.Mirror(tenantId, "sub_" + Guid.NewGuid().ToString("N"), "cus_sample", now)),
         }.Concat(BookingSamples.Builders).ToDictionary();
 
     public static Tenant NewTenant(DateTime now) =>

@@ -7,6 +7,7 @@ using Forma.Core.People.Passwords;
 using Forma.Core.Tenancy;
 using Forma.Data;
 using Forma.Data.Tenancy;
+using Forma.Web.Features.Plans;
 using Forma.Web.Infrastructure.Endpoints;
 using Forma.Web.Infrastructure.Mail;
 using Forma.Web.Infrastructure.Problems;
@@ -98,6 +99,7 @@ internal sealed class AuthEndpoints : IEndpointGroup
         db.Memberships.Add(owner);
         db.AuditEvents.Add(AuditEvent.Record(tenant.Id, "tenant.signed-up", now, user.Id, tenant.Id.ToString()));
         db.EnqueueEmail(emails.Verification(user, UserTokens.Issue(db, user.Id, UserTokenPurpose.EmailVerification, now)), now);
+        TrialNotices.Schedule(db, tenant.TrialEndsAt!.Value, now);
         var session = await sessions.StartAsync(db, user, owner, null, http, cancellationToken);
         try
         {

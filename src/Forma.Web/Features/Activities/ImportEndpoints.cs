@@ -2,12 +2,15 @@ using System.Security.Claims;
 using Forma.Core.Accounts;
 using Forma.Core.Activities;
 using Forma.Core.Audit;
+using Forma.Core.Billing;
+using Forma.Core.Plans;
 using Forma.Data;
 using Forma.Data.BackgroundJobs;
 using Forma.Data.Blobs;
 using Forma.Web.Features.Accounts;
 using Forma.Web.Features.ApiKeys;
 using Forma.Web.Features.Athletes;
+using Forma.Web.Features.Plans;
 using Forma.Web.Infrastructure.Endpoints;
 using Forma.Web.Infrastructure.Problems;
 using Forma.Web.Infrastructure.Tenancy;
@@ -33,13 +36,13 @@ internal sealed class ImportEndpoints : IEndpointGroup
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapPost("/athletes/{athleteId:guid}/imports", Upload).RequireScope(ApiScopes.ActivitiesWrite).WithName("UploadActivityFiles")
             .WithSummary("Upload one or many activity files (FIT, GPX, TCX, gzipped or not) as multipart/form-data; they are imported in the background")
-            .Accepts<IFormFileCollection>("multipart/form-data").ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .Accepts<IFormFileCollection>("multipart/form-data").ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status402PaymentRequired);
         group.MapGet("/imports/{id:guid}", Get).RequireScope(ApiScopes.ActivitiesRead).WithName("GetImport")
             .WithSummary("An import's progress and the result of each file");
     }
 
     private static async Task<Results<Accepted<ImportView>, ValidationProblem, ProblemHttpResult>> Upload(
-        Guid athleteId, HttpContext http, ClaimsPrincipal user, FormaDbContext db, BlobStore blobs, IOptions<ImportOptions> options, TimeProvider clock, CancellationToken cancellationToken)
+        Guid athleteId, HttpContext http, ClaimsPrincipal user, FormaDbContext db, PlanGate gate, BlobStore blobs, IOptions<ImportOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {
         var me = Caller.From(user);
         if (!await db.Athletes.VisibleTo(me, db).AnyAsync(a => a.Id == athleteId, cancellationToken))
@@ -50,6 +53,18 @@ internal sealed class ImportEndpoints : IEndpointGroup
         if (!ActivityAccess.MayChange(me))
         {
             return ActivityAccess.Forbidden();
+        }
+
+        if (await gate.EnsureAthleteWritableAsync(athleteId, cancellationToken) is { } readOnly)
+        {
+            return readOnly;
+        }
+
+        // Refuse before reading the body when the plan's storage is already full; the exact check follows the upload.
+        var storedBytes = await PlanEndpoints.StoredBytes(db).SumAsync(cancellationToken);
+        if (gate.RefuseStorage(storedBytes, 1) is { } full)
+        {
+            return full;
         }
 
         if (!MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var mediaType)
@@ -96,7 +111,19 @@ internal sealed class ImportEndpoints : IEndpointGroup
             return ProblemDetailsSetup.FieldProblem("files", "Attach one or more files.");
         }
 
+        var stored = received.Where(r => r.Blob is not null).ToList();
+        if (gate.RefuseStorage(storedBytes, stored.Sum(r => r.Blob!.Size)) is { } tooBig)
+        {
+            return tooBig;
+        }
+
+        if (stored.Count > 0 && await gate.AdmitAsync(PlanLimit.ImportsPerMonth, stored.Count, cancellationToken) is { } overQuota)
+        {
+            return overQuota;
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
+        db.UsageEvents.Add(UsageEvent.Record(me.TenantId, PlanLimit.ImportsPerMonth, stored.Count, $"{stored.Sum(r => r.Blob!.Size)} bytes for athlete {athleteId}", now));
         var import = Import.Start(me.TenantId, athleteId, me.ApiKeyId is null ? me.UserId : null, received.Count, now);
         db.Imports.Add(import);
         var files = new List<ImportFile>();

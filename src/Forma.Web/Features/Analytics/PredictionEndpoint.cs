@@ -2,10 +2,12 @@ using System.Security.Claims;
 using Forma.Analytics.Metrics;
 using Forma.Analytics.Models;
 using Forma.Core.Accounts;
+using Forma.Core.Plans;
 using Forma.Core.Training;
 using Forma.Data;
 using Forma.Formats;
 using Forma.Web.Features.ApiKeys;
+using Forma.Web.Features.Plans;
 using Forma.Web.Infrastructure.Endpoints;
 using Forma.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -31,7 +33,7 @@ internal sealed class PredictionEndpoint : IEndpointGroup
     private static readonly IReadOnlyList<(string Name, double Seconds)> Efforts = [("5 min", 300), ("20 min", 1200), ("60 min", 3600)];
 
     public void Map(IEndpointRouteBuilder app) =>
-        app.MapGroup("/api/v1").WithTags("Analytics").RequireTenant()
+        app.MapGroup("/api/v1").WithTags("Analytics").RequireTenant().RequireFeature(PlanFeature.AdvancedAnalytics)
             .MapGet("/athletes/{athleteId:guid}/predictions", Get).RequireScope(ApiScopes.ActivitiesRead).WithName("GetPredictions")
             .WithSummary("Critical power, W′ and eFTP from the power curve; power for 5/20/60 min; race times for 5 km to marathon")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound);

@@ -3,8 +3,10 @@ using System.Text.Json;
 using Forma.Core;
 using Forma.Core.Accounts;
 using Forma.Core.Audit;
+using Forma.Core.Plans;
 using Forma.Data;
 using Forma.Web.Features.Accounts;
+using Forma.Web.Features.Plans;
 using Forma.Web.Infrastructure.Endpoints;
 using Forma.Web.Infrastructure.Problems;
 using Forma.Web.Infrastructure.Tenancy;
@@ -20,7 +22,7 @@ internal sealed class ApiKeyEndpoints : IEndpointGroup
     {
         var group = app.MapGroup("/api/v1/api-keys").WithTags("API keys").RequireAuthorization().RequireTenant()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
-        group.MapPost("", Create).WithName("CreateApiKey").WithSummary("Create a key with scopes and an optional expiry; the secret is in this response only");
+        group.MapPost("", Create).RequireFeature(PlanFeature.ApiKeys).WithName("CreateApiKey").WithSummary("Create a key with scopes and an optional expiry; the secret is in this response only");
         group.MapGet("", List).WithName("ListApiKeys").WithSummary("The business's keys, newest first, without their secrets");
         group.MapDelete("/{id:guid}", Revoke).WithName("RevokeApiKey").WithSummary("Revoke a key; requests with it fail from now on");
     }

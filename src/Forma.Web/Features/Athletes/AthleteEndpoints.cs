@@ -4,9 +4,11 @@ using Forma.Core.Accounts;
 using Forma.Core.Athletes;
 using Forma.Core.Audit;
 using Forma.Core.People;
+using Forma.Core.Plans;
 using Forma.Data;
 using Forma.Web.Features.Accounts;
 using Forma.Web.Features.ApiKeys;
+using Forma.Web.Features.Plans;
 using Forma.Web.Infrastructure.Endpoints;
 using Forma.Web.Infrastructure.Problems;
 using Forma.Web.Infrastructure.Tenancy;
@@ -25,7 +27,7 @@ internal sealed class AthleteEndpoints : IEndpointGroup
         var group = app.MapGroup("/api/v1/athletes").WithTags("Athletes").RequireTenant()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapPost("", Create).RequireScope(ApiScopes.AthletesWrite).WithName("CreateAthlete").WithSummary("Add an athlete; a coach who adds one becomes their coach")
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status402PaymentRequired);
         group.MapGet("", List).RequireScope(ApiScopes.AthletesRead).WithName("ListAthletes").WithSummary("The athletes the caller may see, by name, a page at a time");
         group.MapGet("/{id:guid}", Get).RequireScope(ApiScopes.AthletesRead).WithName("GetAthlete").WithSummary("One athlete");
         group.MapPut("/{id:guid}", Update).RequireScope(ApiScopes.AthletesWrite).WithName("UpdateAthlete").WithSummary("Replace an athlete's details")
@@ -35,7 +37,7 @@ internal sealed class AthleteEndpoints : IEndpointGroup
     }
 
     private static async Task<Results<Created<AthleteResponse>, ValidationProblem, ProblemHttpResult>> Create(
-        AthleteRequest request, ClaimsPrincipal user, HttpContext http, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        AthleteRequest request, ClaimsPrincipal user, HttpContext http, FormaDbContext db, PlanGate gate, TimeProvider clock, CancellationToken cancellationToken)
     {
         var caller = Caller.From(user);
         if (!caller.IsStaff)
@@ -57,8 +59,8 @@ internal sealed class AthleteEndpoints : IEndpointGroup
 
         db.Athletes.Add(athlete);
         db.AuditEvents.Add(AuditEvent.Record(athlete.TenantId, "athlete.created", now, caller.UserId, athlete.Id.ToString()));
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/v1/athletes/{athlete.Id}", AthleteResponse.From(athlete));
+        var refusal = await gate.AdmitGaugeAsync(PlanLimit.ActiveAthletes, 1, PlanGate.ActiveAthletes(db).LongCountAsync, () => db.SaveChangesAsync(cancellationToken), cancellationToken);
+        return refusal is null ? TypedResults.Created($"/api/v1/athletes/{athlete.Id}", AthleteResponse.From(athlete)) : refusal;
     }
 
     private static async Task<Results<Ok<AthletePage>, ValidationProblem>> List(
@@ -110,7 +112,7 @@ internal sealed class AthleteEndpoints : IEndpointGroup
     }
 
     private static async Task<Results<Ok<AthleteResponse>, ValidationProblem, ProblemHttpResult>> Update(
-        Guid id, AthleteRequest request, ClaimsPrincipal user, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, AthleteRequest request, ClaimsPrincipal user, FormaDbContext db, PlanGate gate, TimeProvider clock, CancellationToken cancellationToken)
     {
         var caller = Caller.From(user);
         var athlete = await db.Athletes.VisibleTo(caller, db).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
@@ -122,6 +124,11 @@ internal sealed class AthleteEndpoints : IEndpointGroup
         if (!caller.IsStaff)
         {
             return Forbidden("Only owners, admins and coaches change athletes' records.");
+        }
+
+        if (await gate.EnsureAthleteWritableAsync(id, cancellationToken) is { } readOnly)
+        {
+            return readOnly;
         }
 
         var now = clock.GetUtcNow().UtcDateTime;

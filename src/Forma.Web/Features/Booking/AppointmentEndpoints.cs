@@ -2,9 +2,11 @@ using System.Security.Claims;
 using Forma.Core.Accounts;
 using Forma.Core.Booking;
 using Forma.Core.Booking.Scheduling;
+using Forma.Core.Plans;
 using Forma.Data;
 using Forma.Web.Features.Accounts;
 using Forma.Web.Features.ApiKeys;
+using Forma.Web.Features.Plans;
 using Forma.Web.Infrastructure.Endpoints;
 using Forma.Web.Infrastructure.Problems;
 using Forma.Web.Infrastructure.Tenancy;
@@ -24,7 +26,7 @@ internal sealed class AppointmentEndpoints : IEndpointGroup
 
     public void Map(IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1").WithTags("Booking").RequireTenant().ProducesProblem(StatusCodes.Status401Unauthorized);
+        var group = app.MapGroup("/api/v1").WithTags("Booking").RequireFeature(PlanFeature.Booking).RequireTenant().ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapPost("/appointments", Book).RequireScope(ApiScopes.BookingsWrite).WithName("Book")
             .WithSummary("Book one or more participants into a slot (idempotent with an Idempotency-Key header)")
             .Produces<BookingResponse>(StatusCodes.Status201Created).Produces<BookingResponse>(StatusCodes.Status200OK)

@@ -1,7 +1,9 @@
 using Forma.Core.Accounts;
 using Forma.Core.Booking.Scheduling;
+using Forma.Core.Plans;
 using Forma.Data;
 using Forma.Web.Features.ApiKeys;
+using Forma.Web.Features.Plans;
 using Forma.Web.Infrastructure.Endpoints;
 using Forma.Web.Infrastructure.Problems;
 using Forma.Web.Infrastructure.Tenancy;
@@ -23,7 +25,7 @@ internal sealed class AvailabilityEndpoint : IEndpointGroup
     public const int MaxWindowDays = 35;
 
     public void Map(IEndpointRouteBuilder app) =>
-        app.MapGroup("/api/v1").WithTags("Booking").RequireTenant()
+        app.MapGroup("/api/v1").WithTags("Booking").RequireFeature(PlanFeature.Booking).RequireTenant()
             .MapGet("/availability", Get).RequireScope(ApiScopes.BookingsRead).WithName("GetAvailability")
             .WithSummary("Bookable slots of a service between two instants, optionally with one staff member and for several participants")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound);

@@ -2,9 +2,11 @@ using System.Security.Claims;
 using Forma.Core.Accounts;
 using Forma.Core.Audit;
 using Forma.Core.Booking;
+using Forma.Core.Plans;
 using Forma.Data;
 using Forma.Web.Features.Accounts;
 using Forma.Web.Features.ApiKeys;
+using Forma.Web.Features.Plans;
 using Forma.Web.Infrastructure.Endpoints;
 using Forma.Web.Infrastructure.Problems;
 using Forma.Web.Infrastructure.Tenancy;
@@ -21,7 +23,7 @@ internal sealed class BookingChangeEndpoints : IEndpointGroup
 {
     public void Map(IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/bookings/{id:guid}").WithTags("Booking").RequireTenant().ProducesProblem(StatusCodes.Status401Unauthorized);
+        var group = app.MapGroup("/api/v1/bookings/{id:guid}").WithTags("Booking").RequireFeature(PlanFeature.Booking).RequireTenant().ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapPost("/cancel", Cancel).RequireScope(ApiScopes.BookingsWrite).WithName("CancelBooking")
             .WithSummary("Cancel a booking: free until the policy's window, then its fee").Produces<BookingResponse>().ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/attendance", Attendance).RequireScope(ApiScopes.BookingsWrite).WithName("MarkAttendance")

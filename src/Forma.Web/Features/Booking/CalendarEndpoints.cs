@@ -1,9 +1,11 @@
 using System.Security.Claims;
 using Forma.Core.Accounts;
 using Forma.Core.Booking;
+using Forma.Core.Plans;
 using Forma.Data;
 using Forma.Web.Features.Accounts;
 using Forma.Web.Features.ApiKeys;
+using Forma.Web.Features.Plans;
 using Forma.Web.Infrastructure.Endpoints;
 using Forma.Web.Infrastructure.Problems;
 using Forma.Web.Infrastructure.Tenancy;
@@ -25,7 +27,7 @@ internal sealed class CalendarEndpoints : IEndpointGroup
     public const int MaxWindowDays = 42;
 
     public void Map(IEndpointRouteBuilder app) =>
-        app.MapGroup("/api/v1").WithTags("Booking").RequireTenant()
+        app.MapGroup("/api/v1").WithTags("Booking").RequireFeature(PlanFeature.Booking).RequireTenant()
             .MapGet("/appointments", List).RequireScope(ApiScopes.BookingsRead).WithName("ListAppointments")
             .WithSummary("Appointments between two instants with their bookings (staff: all; clients: their own)")
             .Produces<List<CalendarAppointment>>().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status400BadRequest);

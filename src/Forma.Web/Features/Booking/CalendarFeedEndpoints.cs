@@ -2,9 +2,11 @@ using System.Security.Claims;
 using Forma.Core.Accounts;
 using Forma.Core.Audit;
 using Forma.Core.Booking;
+using Forma.Core.Plans;
 using Forma.Data;
 using Forma.Web.Features.Accounts;
 using Forma.Web.Features.ApiKeys;
+using Forma.Web.Features.Plans;
 using Forma.Web.Infrastructure.Endpoints;
 using Forma.Web.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -22,10 +24,10 @@ internal sealed class CalendarFeedEndpoints : IEndpointGroup
 {
     public void Map(IEndpointRouteBuilder app)
     {
-        app.MapGroup("/calendars").RequireTenant().MapGet("/staff/{token}.ics", Feed).AllowAnonymous().WithTags("Booking").WithName("StaffCalendarFeed")
+        app.MapGroup("/calendars").RequireTenant().MapGet("/staff/{token}.ics", Feed).AllowAnonymous().WithTags("Booking").RequireFeature(PlanFeature.Booking).WithName("StaffCalendarFeed")
             .WithSummary("A staff member's appointments (iCalendar), under /t/{slug}").Produces<string>(StatusCodes.Status200OK, "text/calendar")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        var group = app.MapGroup("/api/v1/staff/{membershipId:guid}/calendar-feed").WithTags("Booking").RequireTenant().ProducesProblem(StatusCodes.Status401Unauthorized);
+        var group = app.MapGroup("/api/v1/staff/{membershipId:guid}/calendar-feed").WithTags("Booking").RequireFeature(PlanFeature.Booking).RequireTenant().ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapGet("", Get).RequireScope(ApiScopes.BookingsRead).WithName("GetStaffCalendarFeed").WithSummary("The subscription URL of a staff calendar (the member or owners and admins)")
             .Produces<CalendarFeedResponse>().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/rotate", Rotate).RequireScope(ApiScopes.BookingsWrite).WithName("RotateStaffCalendarFeed").WithSummary("Replace the feed's secret; old subscriptions stop working")

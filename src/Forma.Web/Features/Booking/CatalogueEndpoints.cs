@@ -2,9 +2,11 @@ using System.Security.Claims;
 using Forma.Core.Accounts;
 using Forma.Core.Audit;
 using Forma.Core.Booking;
+using Forma.Core.Plans;
 using Forma.Data;
 using Forma.Web.Features.Accounts;
 using Forma.Web.Features.ApiKeys;
+using Forma.Web.Features.Plans;
 using Forma.Web.Infrastructure.Endpoints;
 using Forma.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,7 +19,7 @@ internal sealed class CatalogueEndpoints : IEndpointGroup
 {
     public void Map(IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1").WithTags("Booking").RequireTenant().ProducesProblem(StatusCodes.Status401Unauthorized);
+        var group = app.MapGroup("/api/v1").WithTags("Booking").RequireFeature(PlanFeature.Booking).RequireTenant().ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapPost("/services", CreateService).RequireScope(ApiScopes.BookingsWrite).WithName("CreateService").WithSummary("Add a service (a private session or a class)");
         group.MapGet("/services", ListServices).RequireScope(ApiScopes.BookingsRead).WithName("ListServices").WithSummary("The business's services, archived ones on request");
         group.MapGet("/services/{id:guid}", GetService).RequireScope(ApiScopes.BookingsRead).WithName("GetService").WithSummary("One service");

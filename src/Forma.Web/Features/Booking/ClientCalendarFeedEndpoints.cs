@@ -2,9 +2,11 @@ using System.Security.Claims;
 using Forma.Core.Accounts;
 using Forma.Core.Audit;
 using Forma.Core.Booking;
+using Forma.Core.Plans;
 using Forma.Data;
 using Forma.Web.Features.Accounts;
 using Forma.Web.Features.ApiKeys;
+using Forma.Web.Features.Plans;
 using Forma.Web.Infrastructure.Endpoints;
 using Forma.Web.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -20,10 +22,10 @@ internal sealed class ClientCalendarFeedEndpoints : IEndpointGroup
 {
     public void Map(IEndpointRouteBuilder app)
     {
-        app.MapGroup("/calendars").RequireTenant().MapGet("/clients/{token}.ics", Feed).AllowAnonymous().WithTags("Booking").WithName("ClientCalendarFeed")
+        app.MapGroup("/calendars").RequireTenant().MapGet("/clients/{token}.ics", Feed).AllowAnonymous().WithTags("Booking").RequireFeature(PlanFeature.Booking).WithName("ClientCalendarFeed")
             .WithSummary("A client's bookings (iCalendar), under /t/{slug}").Produces<string>(StatusCodes.Status200OK, "text/calendar")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        var group = app.MapGroup("/api/v1/calendar-feed").WithTags("Booking").RequireTenant().ProducesProblem(StatusCodes.Status401Unauthorized)
+        var group = app.MapGroup("/api/v1/calendar-feed").WithTags("Booking").RequireFeature(PlanFeature.Booking).RequireTenant().ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("", Get).RequireScope(ApiScopes.BookingsRead).WithName("GetClientCalendarFeed")
             .WithSummary("The subscription URL of the caller's bookings (staff name a client with clientAthleteId or clientMembershipId)").Produces<CalendarFeedResponse>();

@@ -2,10 +2,12 @@ using System.Security.Claims;
 using Forma.Core.Accounts;
 using Forma.Core.Audit;
 using Forma.Core.Booking;
+using Forma.Core.Plans;
 using Forma.Data;
 using Forma.Web.Features.Accounts;
 using Forma.Web.Features.ApiKeys;
 using Forma.Web.Features.Athletes;
+using Forma.Web.Features.Plans;
 using Forma.Web.Infrastructure.Endpoints;
 using Forma.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,7 +23,7 @@ internal sealed class CredentialEndpoints : IEndpointGroup
 {
     public void Map(IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/athletes/{athleteId:guid}/credentials").WithTags("Booking").RequireTenant().ProducesProblem(StatusCodes.Status401Unauthorized);
+        var group = app.MapGroup("/api/v1/athletes/{athleteId:guid}/credentials").WithTags("Booking").RequireFeature(PlanFeature.Booking).RequireTenant().ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapGet("", List).RequireScope(ApiScopes.BookingsRead).WithName("ListCredentials").WithSummary("A participant's credentials with their validity");
         group.MapPost("", Add).RequireScope(ApiScopes.BookingsWrite).WithName("AddCredential").WithSummary("Record a credential (staff)");
         group.MapDelete("/{id:guid}", Remove).RequireScope(ApiScopes.BookingsWrite).WithName("RemoveCredential").WithSummary("Remove a credential recorded in error (staff)");

@@ -3,9 +3,11 @@ using Forma.Core.Accounts;
 using Forma.Core.Audit;
 using Forma.Core.Booking;
 using Forma.Core.People;
+using Forma.Core.Plans;
 using Forma.Data;
 using Forma.Web.Features.Accounts;
 using Forma.Web.Features.ApiKeys;
+using Forma.Web.Features.Plans;
 using Forma.Web.Infrastructure.Endpoints;
 using Forma.Web.Infrastructure.Problems;
 using Forma.Web.Infrastructure.Tenancy;
@@ -21,7 +23,7 @@ internal sealed class LedgerEndpoints : IEndpointGroup
 {
     public void Map(IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/ledger").WithTags("Booking").RequireTenant().ProducesProblem(StatusCodes.Status401Unauthorized);
+        var group = app.MapGroup("/api/v1/ledger").WithTags("Booking").RequireFeature(PlanFeature.Booking).RequireTenant().ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapGet("", Get).RequireScope(ApiScopes.BookingsRead).WithName("GetLedger").WithSummary("A client's balance and entries; without a client, the caller's own")
             .Produces<LedgerResponse>().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/payments", RecordPayment).RequireScope(ApiScopes.BookingsWrite).WithName("RecordPayment").WithSummary("Record money received or refunded (staff)")

@@ -1,9 +1,11 @@
 using System.Security.Claims;
 using Forma.Core.Accounts;
 using Forma.Core.Booking;
+using Forma.Core.Plans;
 using Forma.Data;
 using Forma.Web.Features.Accounts;
 using Forma.Web.Features.ApiKeys;
+using Forma.Web.Features.Plans;
 using Forma.Web.Infrastructure.Endpoints;
 using Forma.Web.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +24,7 @@ internal sealed class MessageEndpoints : IEndpointGroup
 
     public void Map(IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1").WithTags("Booking").RequireTenant().ProducesProblem(StatusCodes.Status401Unauthorized);
+        var group = app.MapGroup("/api/v1").WithTags("Booking").RequireFeature(PlanFeature.Booking).RequireTenant().ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapGet("/bookings/{id:guid}/messages", ForBooking).RequireScope(ApiScopes.BookingsRead).WithName("ListBookingMessages")
             .WithSummary("Confirmations, reminders and cancellations of one booking").Produces<List<BookingMessageResponse>>().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/messages", Inbox).RequireScope(ApiScopes.BookingsRead).WithName("ListMessages")

@@ -3,9 +3,11 @@ using Forma.Core.Accounts;
 using Forma.Core.Audit;
 using Forma.Core.Booking;
 using Forma.Core.People;
+using Forma.Core.Plans;
 using Forma.Data;
 using Forma.Web.Features.Accounts;
 using Forma.Web.Features.ApiKeys;
+using Forma.Web.Features.Plans;
 using Forma.Web.Infrastructure.Endpoints;
 using Forma.Web.Infrastructure.Problems;
 using Forma.Web.Infrastructure.Tenancy;
@@ -21,7 +23,7 @@ internal sealed class PackageEndpoints : IEndpointGroup
 {
     public void Map(IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1").WithTags("Booking").RequireTenant().ProducesProblem(StatusCodes.Status401Unauthorized);
+        var group = app.MapGroup("/api/v1").WithTags("Booking").RequireFeature(PlanFeature.Booking).RequireFeature(PlanFeature.Packages).RequireTenant().ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapPost("/packages", Create).RequireScope(ApiScopes.BookingsWrite).WithName("CreatePackage").WithSummary("Offer a punch card or a membership")
             .Produces<PackageResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapGet("/packages", List).RequireScope(ApiScopes.BookingsRead).WithName("ListPackages").WithSummary("The packages on offer").Produces<List<PackageResponse>>();

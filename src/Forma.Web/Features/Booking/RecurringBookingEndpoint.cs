@@ -1,9 +1,11 @@
 using System.Security.Claims;
 using Forma.Core.Accounts;
 using Forma.Core.Booking.Scheduling;
+using Forma.Core.Plans;
 using Forma.Data;
 using Forma.Web.Features.Accounts;
 using Forma.Web.Features.ApiKeys;
+using Forma.Web.Features.Plans;
 using Forma.Web.Infrastructure.Endpoints;
 using Forma.Web.Infrastructure.Problems;
 using Forma.Web.Infrastructure.Tenancy;
@@ -32,7 +34,7 @@ internal sealed class RecurringBookingEndpoint : IEndpointGroup
     public const int MaxOccurrences = 52;
 
     public void Map(IEndpointRouteBuilder app) =>
-        app.MapGroup("/api/v1").WithTags("Booking").RequireTenant()
+        app.MapGroup("/api/v1").WithTags("Booking").RequireFeature(PlanFeature.Booking).RequireTenant()
             .MapPost("/appointments/recurring", Book).RequireScope(ApiScopes.BookingsWrite).WithName("BookRecurring")
             .WithSummary("Book the same slot repeatedly; what could not be booked is reported per occurrence")
             .Produces<RecurringBookResponse>().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound);

@@ -2,9 +2,11 @@ using System.Security.Claims;
 using Forma.Core.Accounts;
 using Forma.Core.Audit;
 using Forma.Core.Booking;
+using Forma.Core.Plans;
 using Forma.Data;
 using Forma.Web.Features.Accounts;
 using Forma.Web.Features.ApiKeys;
+using Forma.Web.Features.Plans;
 using Forma.Web.Infrastructure.Endpoints;
 using Forma.Web.Infrastructure.Problems;
 using Forma.Web.Infrastructure.Tenancy;
@@ -20,7 +22,7 @@ namespace Forma.Web.Features.Booking;
 internal sealed class RescheduleEndpoint : IEndpointGroup
 {
     public void Map(IEndpointRouteBuilder app) =>
-        app.MapGroup("/api/v1").WithTags("Booking").RequireTenant()
+        app.MapGroup("/api/v1").WithTags("Booking").RequireFeature(PlanFeature.Booking).RequireTenant()
             .MapPost("/bookings/{id:guid}/reschedule", Reschedule).RequireScope(ApiScopes.BookingsWrite).WithName("RescheduleBooking")
             .WithSummary("Move a booking to another slot; the old one is released only if the new one is taken")
             .Produces<BookingResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status401Unauthorized)

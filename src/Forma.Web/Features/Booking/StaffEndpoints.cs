@@ -2,9 +2,11 @@ using System.Security.Claims;
 using Forma.Core.Accounts;
 using Forma.Core.Audit;
 using Forma.Core.Booking;
+using Forma.Core.Plans;
 using Forma.Data;
 using Forma.Web.Features.Accounts;
 using Forma.Web.Features.ApiKeys;
+using Forma.Web.Features.Plans;
 using Forma.Web.Infrastructure.Endpoints;
 using Forma.Web.Infrastructure.Problems;
 using Forma.Web.Infrastructure.Tenancy;
@@ -21,7 +23,7 @@ internal sealed class StaffEndpoints : IEndpointGroup
 {
     public void Map(IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/staff").WithTags("Booking").RequireTenant().ProducesProblem(StatusCodes.Status401Unauthorized);
+        var group = app.MapGroup("/api/v1/staff").WithTags("Booking").RequireFeature(PlanFeature.Booking).RequireTenant().ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapGet("", List).RequireScope(ApiScopes.BookingsRead).WithName("ListStaff").WithSummary("Staff members with a calendar");
         group.MapPut("/{membershipId:guid}", Put).RequireScope(ApiScopes.BookingsWrite).WithName("PutStaffProfile").WithSummary("Set a staff member's zone, skills, services and weekly hours");
         group.MapGet("/{membershipId:guid}/exceptions", ListExceptions).RequireScope(ApiScopes.BookingsRead).WithName("ListStaffExceptions").WithSummary("Time off and extra hours from a date on");

@@ -2,9 +2,11 @@ using System.Security.Claims;
 using Forma.Core.Accounts;
 using Forma.Core.Audit;
 using Forma.Core.Booking;
+using Forma.Core.Plans;
 using Forma.Data;
 using Forma.Web.Features.Accounts;
 using Forma.Web.Features.ApiKeys;
+using Forma.Web.Features.Plans;
 using Forma.Web.Infrastructure.Endpoints;
 using Forma.Web.Infrastructure.Problems;
 using Forma.Web.Infrastructure.Tenancy;
@@ -24,7 +26,7 @@ internal sealed class WaitlistEndpoints : IEndpointGroup
 {
     public void Map(IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1").WithTags("Booking").RequireTenant().ProducesProblem(StatusCodes.Status401Unauthorized);
+        var group = app.MapGroup("/api/v1").WithTags("Booking").RequireFeature(PlanFeature.Booking).RequireTenant().ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapPost("/appointments/{appointmentId:guid}/waitlist", Join).RequireScope(ApiScopes.BookingsWrite).WithName("JoinWaitlist")
             .WithSummary("Wait for seats in a full appointment").Produces<WaitlistEntryResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/appointments/{appointmentId:guid}/waitlist", List).RequireScope(ApiScopes.BookingsRead).WithName("ListWaitlist")

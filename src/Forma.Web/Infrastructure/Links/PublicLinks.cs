@@ -18,5 +18,8 @@ public sealed class AppOptions
 public sealed class PublicLinks(IOptions<AppOptions> options)
 {
     public string To(string path, string token) =>
-        new Uri(options.Value.PublicUrl, path.TrimStart('/')) + "?token=" + Uri.EscapeDataString(token);
+        Base(path) + "?token=" + Uri.EscapeDataString(token);
+
+    /// <summary>An absolute link to <paramref name="path"/> on the public address (return addresses for the payment provider).</summary>
+    public string Base(string path) => new Uri(options.Value.PublicUrl, path.TrimStart('/')).ToString();
 }

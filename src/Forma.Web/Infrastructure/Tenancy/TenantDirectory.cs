@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Forma.Core.Plans;
 using Forma.Core.Tenancy;
 using Forma.Data;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Forma.Web.Infrastructure.Tenancy;
 
 /// <summary>What a request needs to know about its tenant.</summary>
-internal sealed record TenantEntry(Guid Id, string Slug, string DisplayName, string TimeZone, TenantStatus Status);
+internal sealed record TenantEntry(Guid Id, string Slug, string DisplayName, string TimeZone, TenantStatus Status, PlanState Plan);
 
 /// <summary>
 /// Tenant rows by id and by slug, remembered for a second per instance. Every request starts by resolving its
@@ -48,7 +49,7 @@ internal sealed class TenantDirectory
         }
 
         var readAt = Stopwatch.GetTimestamp();
-        var entry = await query().Select(t => new TenantEntry(t.Id, t.Slug, t.DisplayName, t.TimeZone, t.Status)).SingleOrDefaultAsync(cancellationToken);
+        var entry = await query().Select(t => new TenantEntry(t.Id, t.Slug, t.DisplayName, t.TimeZone, t.Status, new PlanState(t.Plan, t.TrialEndsAt, t.SubscriptionPlan, t.PaymentGraceEndsAt))).SingleOrDefaultAsync(cancellationToken);
         entries[key] = (entry, readAt);
         return entry;
     }

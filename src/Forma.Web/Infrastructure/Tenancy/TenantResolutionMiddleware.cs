@@ -70,7 +70,7 @@ internal sealed partial class TenantResolutionMiddleware(RequestDelegate next, I
         }
 
         scope.Enter(tenant.Id);
-        context.Features.Set(new ResolvedTenant(tenant.Id, tenant.Slug, tenant.DisplayName, tenant.TimeZone, fromPrincipal is null ? source : TenantSource.Principal));
+        context.Features.Set(new ResolvedTenant(tenant.Id, tenant.Slug, tenant.DisplayName, tenant.TimeZone, fromPrincipal is null ? source : TenantSource.Principal, tenant.Plan));
         using (logger.BeginScope(new Dictionary<string, object> { ["TenantId"] = tenant.Id }))
         {
             await next(context);

@@ -1,0 +1,214 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Forma.Core.Audit;
+using Forma.Core.Billing;
+using Forma.Core.Tenancy;
+using Forma.Data;
+using Forma.Data.Tenancy;
+using Forma.Web.Features.Accounts;
+using Forma.Web.Features.Plans;
+using Forma.Web.Infrastructure.Endpoints;
+using Forma.Web.Infrastructure.Links;
+using Forma.Web.Infrastructure.Problems;
+using Forma.Web.Infrastructure.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Forma.Web.Features.Billing;
+
+public sealed record CheckoutStart(string Plan, string Interval = "month");
+
+public sealed record BillingRedirect(string Url);
+
+public sealed record SubscriptionView(string Id, string Status, string? Plan, DateTime? CurrentPeriodEnd, bool CancelAtPeriodEnd, DateTime? PaymentFailedAt);
+
+public sealed record WebhookReceipt(bool Received, bool Duplicate, string Outcome);
+
+/// <summary>
+/// Selling plans through the payment provider: owners start a checkout or open the provider's customer portal; the
+/// provider reports what happened through a signed webhook, which is applied once per event id, in any order.
+/// </summary>
+internal sealed class BillingEndpoints : IEndpointGroup
+{
+    public void Map(IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/v1/billing/webhook", Webhook).AllowAnonymous().WithTags("Billing").WithName("BillingWebhook")
+            .WithSummary("The payment provider's events (Stripe-compatible, verified by the Stripe-Signature header)")
+            .Produces<WebhookReceipt>().ProducesProblem(StatusCodes.Status400BadRequest);
+        var group = app.MapGroup("/api/v1/billing").WithTags("Billing").RequireTenant().RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        group.MapPost("/checkout", Checkout).WithName("StartCheckout").WithSummary("Start the provider's checkout for a plan (owners); answers the URL to send the owner to")
+            .Produces<BillingRedirect>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status502BadGateway);
+        group.MapPost("/portal", Portal).WithName("OpenBillingPortal").WithSummary("Open the provider's customer portal (owners): invoices, card, cancellation")
+            .Produces<BillingRedirect>().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status502BadGateway);
+        group.MapGet("/subscriptions", Subscriptions).WithName("ListSubscriptions").WithSummary("The business's subscriptions as the provider last reported them (owners and admins)")
+            .Produces<List<SubscriptionView>>();
+    }
+
+    private static async Task<IResult> Webhook(
+        HttpRequest request, FormaDbContext db, TenantScope scope, SubscriptionSync sync, IOptions<BillingOptions> options, TenantDirectory directory, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken);
+        var payload = buffer.ToArray();
+        var settings = options.Value;
+        if (WebhookSignature.Verify(request.Headers["Stripe-Signature"], payload, settings.WebhookSecrets, clock.GetUtcNow(), TimeSpan.FromSeconds(settings.SignatureToleranceSeconds)) is { } why)
+        {
+            return ProblemDetailsSetup.Problem(StatusCodes.Status400BadRequest, ProblemTypes.For("bad-signature"), "The webhook's signature does not verify.", why);
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(payload);
+        }
+        catch (JsonException e)
+        {
+            return ProblemDetailsSetup.FieldProblem("body", "Not JSON: " + e.Message);
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (SubscriptionSync.Text(root, "id") is not { } eventId || SubscriptionSync.Text(root, "type") is not { } type
+                || !root.TryGetProperty("created", out var created) || created.ValueKind != JsonValueKind.Number
+                || !root.TryGetProperty("data", out var data) || !data.TryGetProperty("object", out var subject))
+            {
+                return ProblemDetailsSetup.FieldProblem("body", "An event needs id, type, created and data.object.");
+            }
+
+            if (await db.BillingEvents.AnyAsync(e => e.Id == eventId, cancellationToken))
+            {
+                return TypedResults.Ok(new WebhookReceipt(true, true, "already applied"));
+            }
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            var providerTime = DateTimeOffset.FromUnixTimeSeconds(created.GetInt64()).UtcDateTime;
+            var tenant = await FindTenantAsync(db, subject, cancellationToken);
+            if (tenant is not null)
+            {
+                scope.Enter(tenant.Id);
+            }
+
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var received = BillingEvent.Receive(eventId, type, providerTime, System.Text.Encoding.UTF8.GetString(payload), now);
+            db.BillingEvents.Add(received);
+            var outcome = tenant is null ? "unmatched: names no known business" : await sync.ApplyAsync(tenant, type, subject, providerTime, now, cancellationToken);
+            received.Settle(tenant?.Id, outcome);
+            if (tenant is not null)
+            {
+                db.AuditEvents.Add(AuditEvent.Record(tenant.Id, "billing.event", now, null, eventId, JsonSerializer.Serialize(new { type, outcome })));
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                if (!await db.BillingEvents.AnyAsync(e => e.Id == eventId, cancellationToken))
+                {
+                    throw;
+                }
+
+                // The same event arrived twice at once and the other delivery committed first.
+                return TypedResults.Ok(new WebhookReceipt(true, true, "already applied"));
+            }
+
+            if (tenant is not null)
+            {
+                directory.Forget(tenant.Id);
+            }
+
+            return TypedResults.Ok(new WebhookReceipt(true, false, outcome));
+        }
+
+    }
+
+    /// <summary>The business an event's object belongs to: our id in its metadata (or the checkout's reference), else its customer.</summary>
+    private static async Task<Tenant?> FindTenantAsync(FormaDbContext db, JsonElement subject, CancellationToken cancellationToken)
+    {
+        var reference = subject.TryGetProperty("metadata", out var metadata) ? SubscriptionSync.Text(metadata, "tenant_id") : null;
+        reference ??= SubscriptionSync.Text(subject, "client_reference_id");
+        if (Guid.TryParse(reference, out var tenantId) && await db.Tenants.SingleOrDefaultAsync(t => t.Id == tenantId, cancellationToken) is { } named)
+        {
+            return named;
+        }
+
+        return SubscriptionSync.Text(subject, "customer") is { } customer
+            ? await db.Tenants.SingleOrDefaultAsync(t => t.BillingCustomerId == customer, cancellationToken)
+            : null;
+    }
+
+    private static async Task<IResult> Checkout(
+        CheckoutStart start, ClaimsPrincipal user, HttpContext http, FormaDbContext db, PlanCatalog catalog, IBillingProvider provider, PublicLinks links, CancellationToken cancellationToken)
+    {
+        var caller = Caller.From(user);
+        if (caller.Role != Core.People.Role.Owner)
+        {
+            return ProblemDetailsSetup.Problem(StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, "Only the owner buys a plan.");
+        }
+
+        if (catalog.Find(start.Plan) is not { } plan)
+        {
+            return ProblemDetailsSetup.FieldProblem("plan", $"No plan '{start.Plan}'; see GET /api/v1/plans.");
+        }
+
+        var priceId = start.Interval switch { "month" => plan.MonthlyPriceId, "year" => plan.YearlyPriceId, _ => null };
+        if (start.Interval is not ("month" or "year"))
+        {
+            return ProblemDetailsSetup.FieldProblem("interval", "Either 'month' or 'year'.");
+        }
+
+        if (priceId is null)
+        {
+            return ProblemDetailsSetup.FieldProblem("plan", $"The {plan.Name} plan is not sold online by the {start.Interval}.");
+        }
+
+        var tenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == caller.TenantId, cancellationToken);
+        var email = await db.Users.Where(u => u.Id == caller.UserId).Select(u => u.Email).SingleAsync(cancellationToken);
+        var back = links.Base($"/t/{http.Tenant().Slug}/settings/plan");
+        return await CallProviderAsync(() => provider.CreateCheckoutAsync(
+            new CheckoutRequest(priceId, tenant.Id, tenant.BillingCustomerId, email, back + "?checkout=done", back + "?checkout=cancelled", $"checkout-{tenant.Id:N}-{priceId}-{Guid.NewGuid():N}"), cancellationToken));
+    }
+
+    private static async Task<IResult> Portal(ClaimsPrincipal user, HttpContext http, FormaDbContext db, IBillingProvider provider, PublicLinks links, CancellationToken cancellationToken)
+    {
+        var caller = Caller.From(user);
+        if (caller.Role != Core.People.Role.Owner)
+        {
+            return ProblemDetailsSetup.Problem(StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, "Only the owner manages billing.");
+        }
+
+        var customer = await db.Tenants.Where(t => t.Id == caller.TenantId).Select(t => t.BillingCustomerId).SingleAsync(cancellationToken);
+        return customer is null
+            ? ProblemDetailsSetup.Problem(StatusCodes.Status409Conflict, ProblemTypes.Conflict, "Nothing has been bought yet.", "Start a checkout first.")
+            : await CallProviderAsync(() => provider.CreatePortalAsync(customer, links.Base($"/t/{http.Tenant().Slug}/settings/plan"), cancellationToken));
+    }
+
+    private static async Task<IResult> Subscriptions(ClaimsPrincipal user, FormaDbContext db, CancellationToken cancellationToken)
+    {
+        if (!Caller.From(user).ManagesEveryone)
+        {
+            return ProblemDetailsSetup.Problem(StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, "Only owners and admins see billing.");
+        }
+
+        var subscriptions = await db.Subscriptions.AsNoTracking().OrderByDescending(s => s.UpdatedAt).ToListAsync(cancellationToken);
+        return TypedResults.Ok(subscriptions.Select(s => new SubscriptionView(s.ProviderId, s.Status, s.Plan, s.CurrentPeriodEnd, s.CancelAtPeriodEnd, s.PaymentFailedAt)).ToList());
+    }
+
+    private static async Task<IResult> CallProviderAsync(Func<Task<ProviderSession>> call)
+    {
+        try
+        {
+            return TypedResults.Ok(new BillingRedirect((await call()).Url));
+        }
+        catch (Exception e) when (e is BillingProviderException or HttpRequestException or TaskCanceledException)
+        {
+            return ProblemDetailsSetup.Problem(StatusCodes.Status502BadGateway, ProblemTypes.For("payment-provider"), "The payment provider could not be reached or refused.", e.Message);
+        }
+    }
+}
