@@ -22,7 +22,8 @@ internal sealed class PlanEndpoints : IEndpointGroup
     public void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/plans", (PlanCatalog catalog) => TypedResults.Ok(catalog.All.Select(PlanResponse.From).ToList()))
-            .AllowAnonymous().WithTags("Plans").WithName("ListPlans").WithSummary("The plans on sale, smallest first, with prices, limits and features");
+            .AllowAnonymous().WithTags("Plans").WithName("ListPlans").WithSummary("The plans on sale, smallest first, with prices, limits and features")
+            .ProducesProblem(StatusCodes.Status500InternalServerError);
         app.MapGroup("/api/v1/usage").WithTags("Plans").RequireTenant().RequireAuthorization().ProducesProblem(StatusCodes.Status401Unauthorized)
             .MapGet("", Usage).WithName("GetUsage").WithSummary("This period's usage against the plan's limits (owners and admins), with past periods")
             .Produces<UsageResponse>().ProducesProblem(StatusCodes.Status403Forbidden);
