@@ -59,18 +59,14 @@ internal sealed class PlanGate(FormaDbContext db, PlanCatalog catalog, TimeProvi
         }
 
         // Insert the period's row, or add to it only while the sum stays within the cap: no row back means refused.
-        var admitted = cap is { } c
-            ? await db.Database.SqlQuery<long>($"""
-                INSERT INTO usage_counters (tenant_id, metric, period_start, used) VALUES ({tenantId}, {metric}, {start}, {amount})
-                ON CONFLICT (tenant_id, metric, period_start) DO UPDATE SET used = usage_counters.used + excluded.used
-                WHERE usage_counters.used + excluded.used <= {c}
-                RETURNING used AS "Value"
-                """).ToListAsync(cancellationToken)
-            : await db.Database.SqlQuery<long>($"""
-                INSERT INTO usage_counters (tenant_id, metric, period_start, used) VALUES ({tenantId}, {metric}, {start}, {amount})
-                ON CONFLICT (tenant_id, metric, period_start) DO UPDATE SET used = usage_counters.used + excluded.used
-                RETURNING used AS "Value"
-                """).ToListAsync(cancellationToken);
+        // Unlimited plans still count (for the usage report), against a cap nothing reaches.
+        var ceiling = cap ?? long.MaxValue / 2;
+        var admitted = await db.Database.SqlQuery<long>($"""
+            INSERT INTO usage_counters (tenant_id, metric, period_start, used) VALUES ({tenantId}, {metric}, {start}, {amount})
+            ON CONFLICT (tenant_id, metric, period_start) DO UPDATE SET used = usage_counters.used + excluded.used
+            WHERE usage_counters.used + excluded.used <= {ceiling}
+            RETURNING used AS "Value"
+            """).ToListAsync(cancellationToken);
         return admitted.Count == 1 ? null : QuotaProblem(plan, limit, await UsedAsync(limit, start, cancellationToken), amount, start);
     }
 
