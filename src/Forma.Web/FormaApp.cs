@@ -23,7 +23,6 @@ using Forma.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Rewrite;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
 
@@ -58,7 +57,12 @@ public static class FormaApp
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var seedDemo = args.Contains(SeedDemoSwitch, StringComparer.Ordinal);
-        var builder = WebApplication.CreateBuilder(args.Where(a => a != SeedDemoSwitch).ToArray());
+        // The pages' scripts and styles are copied beside the binaries at build time (see Forma.Web.csproj).
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args.Where(a => a != SeedDemoSwitch).ToArray(),
+            WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+        });
         if (seedDemo)
         {
             builder.Configuration["Demo:Seed"] = "true";
@@ -152,9 +156,9 @@ public static class FormaApp
         services.AddAuthRateLimits(builder.Configuration);
         // One default scheme that hands API keys (fma_…) to their handler and everything else to access tokens.
         services.AddAuthentication(CredentialScheme)
-            .AddPolicyScheme(CredentialScheme, "Access token or API key", o => o.ForwardDefaultSelector = context =>
-                ApiKeyAuthentication.KeyIn(context.Request) is null ? AccessTokenAuthentication.SchemeName : ApiKeyAuthentication.SchemeName)
+            .AddPolicyScheme(CredentialScheme, "Access token, API key or page session", o => o.ForwardDefaultSelector = SelectScheme)
             .AddScheme<AuthenticationSchemeOptions, AccessTokenAuthentication>(AccessTokenAuthentication.SchemeName, null)
+            .AddScheme<AuthenticationSchemeOptions, PageSessionAuthentication>(PageSessionAuthentication.SchemeName, null)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null)
             .AddScheme<AuthenticationSchemeOptions, OperatorKeyAuthentication>(OperatorKeyAuthentication.SchemeName, null);
         services.AddAuthorizationBuilder()
@@ -169,10 +173,28 @@ public static class FormaApp
         services.AddSingleton<DemoSeeder>();
         services.AddHttpContextAccessor();
         services.AddSingleton<PlanCatalog>();
+        services.AddRazorComponents();
+        services.AddAntiforgery(o => o.Cookie.Name = "forma_antiforgery");
         services.AddScoped<PlanGate>();
         services.Configure<BillingOptions>(builder.Configuration.GetSection(BillingOptions.Section));
         services.AddScoped(sp => new SubscriptionSync(sp.GetRequiredService<FormaDbContext>(), sp.GetRequiredService<PlanCatalog>(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<BillingOptions>>().Value));
         services.AddHttpClient<IBillingProvider, StripeBillingProvider>(client => client.Timeout = TimeSpan.FromSeconds(20));
+    }
+
+    /// <summary>
+    /// API keys go to their handler and a bearer token to the access-token handler; a browser (no Authorization
+    /// header) is judged by its page-session cookie, and its sign-in challenge is a redirect rather than a 401.
+    /// </summary>
+    private static string SelectScheme(HttpContext context)
+    {
+        if (ApiKeyAuthentication.KeyIn(context.Request) is not null)
+        {
+            return ApiKeyAuthentication.SchemeName;
+        }
+
+        var browser = context.Request.Headers.Authorization.Count == 0
+            && (context.Request.Cookies.ContainsKey(PageSessionAuthentication.CookieName) || !PageSessionAuthentication.IsApi(context.Request));
+        return browser ? PageSessionAuthentication.SchemeName : AccessTokenAuthentication.SchemeName;
     }
 
     private static void ConfigurePipeline(WebApplication app)
@@ -187,7 +209,8 @@ public static class FormaApp
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseRewriter(new RewriteOptions().AddRedirect("^$", OpenApiSetup.ExplorerPath));
+        // Scripts, styles and icons are public and tenant-free: served before any authentication or tenant lookup.
+        app.UseStaticFiles();
         app.UseAuthentication();
         // Tenant resolution strips a /t/{slug} prefix, so routing must come after it.
         app.UseMiddleware<TenantResolutionMiddleware>();
@@ -198,7 +221,9 @@ public static class FormaApp
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseMiddleware<MfaSetupGate>();
+        app.UseAntiforgery();
         app.MapFormaOpenApi();
         app.MapEndpointGroups();
+        app.MapRazorComponents<Pages.App>();
     }
 }

@@ -7,7 +7,17 @@ using Microsoft.IdentityModel.Tokens;
 namespace Forma.Web.Features.Accounts;
 
 /// <summary>What an access token says: who, in which business, with which role, in which session.</summary>
-public sealed record AccessTokenSubject(Guid UserId, Guid TenantId, Guid MembershipId, string Role, Guid SessionId, bool MfaSetupRequired = false);
+public sealed record AccessTokenSubject(Guid UserId, Guid TenantId, Guid MembershipId, string Role, Guid SessionId, bool MfaSetupRequired = false)
+{
+    /// <summary>The subject of a validated token, to issue another for the same session (a page session's cookie).</summary>
+    public static AccessTokenSubject From(ClaimsIdentity identity) => new(
+        Guid.Parse(identity.FindFirst(JwtRegisteredClaimNames.Sub)!.Value),
+        Guid.Parse(identity.FindFirst(FormaClaims.TenantId)!.Value),
+        Guid.Parse(identity.FindFirst(AccessTokens.MembershipClaim)!.Value),
+        identity.FindFirst(ClaimTypes.Role)!.Value,
+        Guid.Parse(identity.FindFirst(AccessTokens.SessionClaim)!.Value),
+        identity.HasClaim(AccessTokens.MfaSetupRequiredClaim, "true"));
+}
 
 /// <summary>Signed JWTs (HMAC-SHA256) for the API; validated by <see cref="AccessTokenAuthentication"/>.</summary>
 public sealed class AccessTokens(SigningKeys keys, IOptions<AuthOptions> options, TimeProvider clock)
@@ -22,7 +32,7 @@ public sealed class AccessTokens(SigningKeys keys, IOptions<AuthOptions> options
 
     public TimeSpan Lifetime => options.Value.AccessTokenLifetime;
 
-    public async Task<string> CreateAsync(AccessTokenSubject subject, CancellationToken cancellationToken)
+    public async Task<string> CreateAsync(AccessTokenSubject subject, CancellationToken cancellationToken, TimeSpan? lifetime = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var key = await keys.CurrentAsync(cancellationToken);
@@ -32,7 +42,7 @@ public sealed class AccessTokens(SigningKeys keys, IOptions<AuthOptions> options
             Audience = AuthOptions.Audience,
             IssuedAt = now,
             NotBefore = now,
-            Expires = now + Lifetime,
+            Expires = now + (lifetime ?? Lifetime),
             SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
             Subject = new ClaimsIdentity(
             [

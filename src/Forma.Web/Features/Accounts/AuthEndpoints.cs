@@ -35,7 +35,7 @@ internal sealed class AuthEndpoints : IEndpointGroup
             .RequireAuthorization().AllowDuringMfaSetup().ProducesProblem(StatusCodes.Status401Unauthorized);
     }
 
-    private static async Task<Results<Created<SessionResponse>, ValidationProblem, ProblemHttpResult>> Signup(
+    internal static async Task<Results<Created<SessionResponse>, ValidationProblem, ProblemHttpResult>> Signup(
         SignupRequest request, FormaDbContext db, TenantScope scope, Sessions sessions, PasswordHashing passwords, AccountEmails emails, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -114,7 +114,7 @@ internal sealed class AuthEndpoints : IEndpointGroup
         return TypedResults.Created("/api/v1/auth/me", session);
     }
 
-    private static async Task<Results<Ok<SessionResponse>, ProblemHttpResult>> Login(
+    internal static async Task<Results<Ok<SessionResponse>, ProblemHttpResult>> Login(
         LoginRequest request, FormaDbContext db, TenantScope scope, Sessions sessions, CredentialCheck credentials, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
         var (user, problem) = await credentials.CheckAsync(db, new PresentedCredentials(request.Email, request.Password, request.TotpCode, request.RecoveryCode), http, cancellationToken);
@@ -196,7 +196,7 @@ internal sealed class AuthEndpoints : IEndpointGroup
         return outcome == RefreshOutcome.Refreshed ? TypedResults.Ok(session!) : InvalidRefresh();
     }
 
-    private static async Task<NoContent> Logout(ClaimsPrincipal user, FormaDbContext db, Sessions sessions, TimeProvider clock, CancellationToken cancellationToken)
+    internal static async Task<NoContent> Logout(ClaimsPrincipal user, FormaDbContext db, Sessions sessions, TimeProvider clock, CancellationToken cancellationToken)
     {
         var me = Caller.From(user);
         await sessions.RevokeFamilyAsync(db, me.SessionId, "signed-out", cancellationToken);

@@ -12,4 +12,10 @@ public sealed class AuthOptions
 
     /// <summary>How long an unused refresh token stays valid; each use starts a fresh one.</summary>
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>
+    /// How long a browser stays signed in to the pages. The cookie's token is checked against the session on
+    /// every request (<see cref="SessionLivenessMiddleware"/>), so signing out or revoking ends it at once.
+    /// </summary>
+    public TimeSpan PageSessionLifetime { get; set; } = TimeSpan.FromDays(7);
 }

@@ -24,7 +24,7 @@ internal sealed class MfaEndpoints : IEndpointGroup
         group.MapPost("/confirm", Confirm).WithName("ConfirmTotp").WithSummary("Prove the app works with one code; turns the second factor on and returns ten recovery codes");
     }
 
-    private static async Task<Results<Ok<TotpEnrolment>, ProblemHttpResult>> Enrol(
+    internal static async Task<Results<Ok<TotpEnrolment>, ProblemHttpResult>> Enrol(
         TotpEnrolRequest request, ClaimsPrincipal principal, FormaDbContext db, TwoFactor twoFactor, CredentialCheck credentials, HttpContext http, CancellationToken cancellationToken)
     {
         // The password, not only an access token: a stolen token must not be able to put the thief's
@@ -47,7 +47,7 @@ internal sealed class MfaEndpoints : IEndpointGroup
         return TypedResults.Ok(enrolment);
     }
 
-    private static async Task<Results<Ok<RecoveryCodes>, ValidationProblem, ProblemHttpResult>> Confirm(
+    internal static async Task<Results<Ok<RecoveryCodes>, ValidationProblem, ProblemHttpResult>> Confirm(
         TotpConfirmRequest request, ClaimsPrincipal principal, FormaDbContext db, TwoFactor twoFactor, TimeProvider clock, CancellationToken cancellationToken)
     {
         var me = Caller.From(principal);
@@ -68,7 +68,7 @@ internal sealed class MfaEndpoints : IEndpointGroup
         return TypedResults.Ok(new RecoveryCodes(codes));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Disable(
+    internal static async Task<Results<NoContent, ProblemHttpResult>> Disable(
         DisableTotpRequest request, ClaimsPrincipal principal, HttpContext http, FormaDbContext db, CredentialCheck credentials, SecurityAudit audit, IServiceScopeFactory scopes, CancellationToken cancellationToken)
     {
         var me = Caller.From(principal);

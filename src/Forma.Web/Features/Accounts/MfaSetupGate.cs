@@ -24,6 +24,12 @@ internal sealed class MfaSetupGate(RequestDelegate next)
         if (context.User.HasClaim(AccessTokens.MfaSetupRequiredClaim, "true")
             && context.GetEndpoint()?.Metadata.GetMetadata<AllowDuringMfaSetupAttribute>() is null)
         {
+            if (context.User.Identity?.AuthenticationType == PageSessionAuthentication.SchemeName && !PageSessionAuthentication.IsApi(context.Request))
+            {
+                context.Response.Redirect($"{context.Request.PathBase}/app/settings/security");
+                return;
+            }
+
             await context.WriteProblemAsync(StatusCodes.Status403Forbidden, ProblemTypes.For("mfa-setup-required"), "This business requires a second factor.", "Set up an authenticator app (POST /api/v1/auth/mfa/totp, then /confirm), then refresh your session.");
             return;
         }

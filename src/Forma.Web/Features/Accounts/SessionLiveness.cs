@@ -34,6 +34,14 @@ internal sealed class SessionLivenessMiddleware(RequestDelegate next)
             return;
         }
 
+        if (context.User.Identity?.AuthenticationType == PageSessionAuthentication.SchemeName && !PageSessionAuthentication.IsApi(context.Request))
+        {
+            // A page whose session ended sends the person to sign in again rather than showing JSON.
+            PageSessionAuthentication.SignOut(context);
+            context.Response.Redirect(PageSessionAuthentication.SignInUrl(context.Request));
+            return;
+        }
+
         await context.WriteProblemAsync(StatusCodes.Status401Unauthorized, ProblemTypes.For("session-ended"), "This session has ended.", "It was signed out or revoked, or your role in this business changed. Sign in again.");
     }
 }

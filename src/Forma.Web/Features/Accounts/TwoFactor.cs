@@ -31,6 +31,15 @@ public sealed class TwoFactor(IDataProtectionProvider dataProtection, TimeProvid
     {
         var secret = RandomNumberGenerator.GetBytes(20);
         user.BeginTotpEnrolment(_protector.Protect(Convert.ToBase64String(secret)));
+        return Describe(user, secret);
+    }
+
+    /// <summary>The enrolment still waiting for its first code, shown again after a wrong one; null when none is pending.</summary>
+    public TotpEnrolment? PendingEnrolment(User user) =>
+        !user.HasTotp && SecretOf(user) is { } secret ? Describe(user, secret) : null;
+
+    private static TotpEnrolment Describe(User user, byte[] secret)
+    {
         var base32 = Totp.Base32(secret);
         var uri = $"otpauth://totp/Forma:{Uri.EscapeDataString(user.Email)}?secret={base32}&issuer=Forma&algorithm=SHA1&digits={Totp.Digits}&period={(int)Totp.Step.TotalSeconds}";
         using var generator = new QRCodeGenerator();

@@ -106,7 +106,7 @@ internal sealed class ActivityEndpoints : IEndpointGroup
         return TypedResults.Ok(new ActivityPage(rows.Take(limit).Select(ActivitySummary.From).ToList(), next));
     }
 
-    private static async Task<Results<Ok<ActivityDetail>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal user, FormaDbContext db, BlobStore blobs, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<ActivityDetail>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal user, FormaDbContext db, BlobStore blobs, CancellationToken cancellationToken)
     {
         if (await FindAsync(id, Caller.From(user), db, includeDeleted: true, cancellationToken, includeHidden: true) is not { } activity)
         {
@@ -128,7 +128,7 @@ internal sealed class ActivityEndpoints : IEndpointGroup
         return TypedResults.Ok(new ActivityDetail(ActivitySummary.From(activity), infos, sessions, laps, sources, activity.DeletedAt, activity.MergedIntoId));
     }
 
-    private static async Task<Results<Ok<IReadOnlyDictionary<string, double?[]>>, ValidationProblem, ProblemHttpResult>> Streams(
+    internal static async Task<Results<Ok<IReadOnlyDictionary<string, double?[]>>, ValidationProblem, ProblemHttpResult>> Streams(
         Guid id, ClaimsPrincipal user, FormaDbContext db, BlobStore blobs, CancellationToken cancellationToken, int? points = null)
     {
         if (points is < 2 or > MaxPoints)

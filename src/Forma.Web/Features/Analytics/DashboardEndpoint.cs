@@ -32,7 +32,7 @@ internal sealed class DashboardEndpoint : IEndpointGroup
             .WithSummary("Fitness for the last 90 days, standing bests, the last 20 activities and recent PRs")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound);
 
-    private static async Task<Results<Ok<Dashboard>, ProblemHttpResult>> Get(Guid athleteId, ClaimsPrincipal user, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<Dashboard>, ProblemHttpResult>> Get(Guid athleteId, ClaimsPrincipal user, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!await AnalyticsAccess.SeesAthleteAsync(user, db, athleteId, cancellationToken))
         {

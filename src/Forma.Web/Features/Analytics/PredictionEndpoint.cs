@@ -38,7 +38,7 @@ internal sealed class PredictionEndpoint : IEndpointGroup
             .WithSummary("Critical power, W′ and eFTP from the power curve; power for 5/20/60 min; race times for 5 km to marathon")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound);
 
-    private static async Task<Results<Ok<PredictionsResponse>, ProblemHttpResult>> Get(Guid athleteId, ClaimsPrincipal user, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<PredictionsResponse>, ProblemHttpResult>> Get(Guid athleteId, ClaimsPrincipal user, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!await AnalyticsAccess.SeesAthleteAsync(user, db, athleteId, cancellationToken))
         {

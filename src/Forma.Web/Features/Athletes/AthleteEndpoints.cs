@@ -36,7 +36,7 @@ internal sealed class AthleteEndpoints : IEndpointGroup
             .ProducesProblem(StatusCodes.Status403Forbidden);
     }
 
-    private static async Task<Results<Created<AthleteResponse>, ValidationProblem, ProblemHttpResult>> Create(
+    internal static async Task<Results<Created<AthleteResponse>, ValidationProblem, ProblemHttpResult>> Create(
         AthleteRequest request, ClaimsPrincipal user, HttpContext http, FormaDbContext db, PlanGate gate, TimeProvider clock, CancellationToken cancellationToken)
     {
         var caller = Caller.From(user);

@@ -35,7 +35,7 @@ internal sealed class AppointmentEndpoints : IEndpointGroup
             .Produces<BookingResponse>().ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<IResult> Book(
+    internal static async Task<IResult> Book(
         BookRequest request, ClaimsPrincipal user, HttpContext http, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken,
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey = null)
     {

@@ -30,7 +30,7 @@ internal sealed class AvailabilityEndpoint : IEndpointGroup
             .WithSummary("Bookable slots of a service between two instants, optionally with one staff member and for several participants")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound);
 
-    private static async Task<Results<Ok<List<SlotResponse>>, ValidationProblem, ProblemHttpResult>> Get(
+    internal static async Task<Results<Ok<List<SlotResponse>>, ValidationProblem, ProblemHttpResult>> Get(
         Guid serviceId, DateTimeOffset from, DateTimeOffset to, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken, Guid? staffId = null, int participants = 1)
     {
         if (to <= from)

@@ -1,3 +1,5 @@
+using Forma.Web.Infrastructure.Endpoints;
+
 namespace Forma.Web.Infrastructure.Security;
 
 /// <summary>
@@ -10,6 +12,10 @@ public static class SecurityHeaders
     public const string ApiPolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
     public const string ExplorerPolicy = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
+    /// <summary>The pages load scripts, styles, images and the service worker from this origin only; inline scripts are refused.
+    /// Inline style attributes are allowed because the chart library and the SVG route position elements with them.</summary>
+    public const string PagePolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; worker-src 'self'; manifest-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use((context, next) =>
         {
@@ -21,7 +27,8 @@ public static class SecurityHeaders
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";
                 headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
-                headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/docs") ? ExplorerPolicy : ApiPolicy;
+                headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/docs") ? ExplorerPolicy
+                    : ApiPaths.Matches(context.Request) ? ApiPolicy : PagePolicy;
                 return Task.CompletedTask;
             });
             return next(context);

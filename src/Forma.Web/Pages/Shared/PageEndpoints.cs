@@ -1,0 +1,43 @@
+using Forma.Data;
+using Forma.Web.Features.Accounts;
+using Forma.Web.Infrastructure.Endpoints;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Forma.Web.Pages.Shared;
+
+/// <summary>The pages' form posts that render nothing themselves: signing out and the display preferences.</summary>
+internal sealed class PageEndpoints : IEndpointGroup
+{
+    public void Map(IEndpointRouteBuilder app)
+    {
+        var pages = app.MapGroup("").ExcludeFromDescription().WithMetadata(new RequireAntiforgeryTokenAttribute());
+        pages.MapPost("/signout", SignOut).AllowDuringMfaSetup();
+        pages.MapPost("/preferences", SavePreferences).AllowDuringMfaSetup();
+    }
+
+    /// <summary>Ends the session like POST /api/v1/auth/logout (its tokens stop working everywhere) and forgets the cookie.</summary>
+    private static async Task<IResult> SignOut(HttpContext http, FormaDbContext db, Sessions sessions, TimeProvider clock)
+    {
+        if (http.User.Identity?.AuthenticationType == PageSessionAuthentication.SchemeName)
+        {
+            await AuthEndpoints.Logout(http.User, db, sessions, clock, http.RequestAborted);
+        }
+
+        PageSessionAuthentication.SignOut(http);
+        return Results.Redirect($"{http.Request.PathBase}/signin");
+    }
+
+    /// <summary>Units and time zone for this browser, kept in cookies the pages read (see <see cref="Viewer"/>).</summary>
+    private static IResult SavePreferences(HttpContext http, [FromForm] string? units, [FromForm] string? timeZone, [FromForm] string? returnUrl)
+    {
+        var options = new CookieOptions { Path = "/", MaxAge = TimeSpan.FromDays(365), SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps, IsEssential = true };
+        http.Response.Cookies.Append(Viewer.UnitsCookie, units == "imperial" ? "imperial" : "metric", options);
+        if (timeZone is { Length: > 0 } zone && TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
+        {
+            http.Response.Cookies.Append(Viewer.ZoneCookie, zone, options);
+        }
+
+        return Results.Redirect(LocalUrl.OrDefault(returnUrl, $"{http.Request.PathBase}/app/settings"));
+    }
+}
