@@ -27,7 +27,7 @@ internal sealed class ApiKeyEndpoints : IEndpointGroup
         group.MapDelete("/{id:guid}", Revoke).WithName("RevokeApiKey").WithSummary("Revoke a key; requests with it fail from now on");
     }
 
-    private static async Task<Results<Created<CreatedApiKey>, ValidationProblem, ProblemHttpResult>> Create(
+    internal static async Task<Results<Created<CreatedApiKey>, ValidationProblem, ProblemHttpResult>> Create(
         CreateApiKeyRequest request, ClaimsPrincipal user, HttpContext http, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var me = Caller.From(user);
@@ -55,7 +55,7 @@ internal sealed class ApiKeyEndpoints : IEndpointGroup
         return TypedResults.Created($"/api/v1/api-keys/{key.Id}", new CreatedApiKey(value.ToString(), ApiKeyInfo.From(key)));
     }
 
-    private static async Task<Results<Ok<List<ApiKeyInfo>>, ProblemHttpResult>> List(ClaimsPrincipal user, FormaDbContext db, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<List<ApiKeyInfo>>, ProblemHttpResult>> List(ClaimsPrincipal user, FormaDbContext db, CancellationToken cancellationToken)
     {
         if (!Caller.From(user).ManagesEveryone)
         {
@@ -66,7 +66,7 @@ internal sealed class ApiKeyEndpoints : IEndpointGroup
         return TypedResults.Ok(keys.Select(ApiKeyInfo.From).ToList());
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Revoke(Guid id, ClaimsPrincipal user, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    internal static async Task<Results<NoContent, ProblemHttpResult>> Revoke(Guid id, ClaimsPrincipal user, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var me = Caller.From(user);
         if (!me.ManagesEveryone)

@@ -31,7 +31,7 @@ internal sealed class AuditEndpoints : IEndpointGroup
         group.MapGet("/verify", Verify).WithName("VerifyAudit").WithSummary("Recompute the hash chain and name the first entry that was altered or removed");
     }
 
-    private static async Task<Results<Ok<AuditPage>, ValidationProblem, ProblemHttpResult>> List(
+    internal static async Task<Results<Ok<AuditPage>, ValidationProblem, ProblemHttpResult>> List(
         ClaimsPrincipal user, FormaDbContext db, CancellationToken cancellationToken, string? action = null, long? before = null, int limit = 50)
     {
         if (!Caller.From(user).ManagesEveryone)

@@ -30,7 +30,7 @@ internal sealed class InvitationEndpoints : IEndpointGroup
         group.MapDelete("/{id:guid}", Revoke).WithName("RevokeInvitation").WithSummary("Withdraw a pending invitation; its link stops working");
     }
 
-    private static async Task<Results<Created<InvitationInfo>, ValidationProblem, ProblemHttpResult>> Create(
+    internal static async Task<Results<Created<InvitationInfo>, ValidationProblem, ProblemHttpResult>> Create(
         CreateInvitationRequest request, ClaimsPrincipal user, HttpContext http, FormaDbContext db, AccountEmails emails, TimeProvider clock, CancellationToken cancellationToken)
     {
         var me = Caller.From(user);
@@ -83,7 +83,7 @@ internal sealed class InvitationEndpoints : IEndpointGroup
         return TypedResults.Created($"/api/v1/invitations/{invitation.Id}", InvitationInfo.From(invitation));
     }
 
-    private static async Task<Results<Ok<List<InvitationInfo>>, ProblemHttpResult>> List(ClaimsPrincipal user, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<List<InvitationInfo>>, ProblemHttpResult>> List(ClaimsPrincipal user, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var me = Caller.From(user);
         if (!me.IsStaff)

@@ -29,7 +29,7 @@ internal sealed class MemberEndpoints : IEndpointGroup
             .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
-    private static async Task<Results<Ok<List<MemberInfo>>, ProblemHttpResult>> List(ClaimsPrincipal user, FormaDbContext db, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<List<MemberInfo>>, ProblemHttpResult>> List(ClaimsPrincipal user, FormaDbContext db, CancellationToken cancellationToken)
     {
         var me = Caller.From(user);
         if (!me.IsStaff)

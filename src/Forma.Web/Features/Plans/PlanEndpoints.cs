@@ -29,7 +29,7 @@ internal sealed class PlanEndpoints : IEndpointGroup
             .Produces<UsageResponse>().ProducesProblem(StatusCodes.Status403Forbidden);
     }
 
-    private static async Task<IResult> Usage(ClaimsPrincipal user, HttpContext http, FormaDbContext db, PlanGate gate, TimeProvider clock, CancellationToken cancellationToken)
+    internal static async Task<IResult> Usage(ClaimsPrincipal user, HttpContext http, FormaDbContext db, PlanGate gate, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!Caller.From(user).ManagesEveryone)
         {

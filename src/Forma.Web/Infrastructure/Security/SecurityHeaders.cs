@@ -5,7 +5,8 @@ namespace Forma.Web.Infrastructure.Security;
 /// <summary>
 /// Headers every response carries (OWASP Secure Headers Project). The API serves JSON, so its policy
 /// allows nothing to load or frame it; the API explorer under <c>/docs</c> needs its own scripts and
-/// styles, and gets a policy that allows exactly those from this origin. HSTS is added by UseHsts on HTTPS.
+/// styles, and gets a policy that allows exactly those from this origin; the pages get theirs (own-origin scripts
+/// only, no inline script). HSTS is added by UseHsts on HTTPS.
 /// </summary>
 public static class SecurityHeaders
 {
@@ -28,9 +29,14 @@ public static class SecurityHeaders
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";
                 headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
                 headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/docs") ? ExplorerPolicy
-                    : ApiPaths.Matches(context.Request) ? ApiPolicy : PagePolicy;
+                    : IsPage(context) ? PagePolicy : ApiPolicy;
                 return Task.CompletedTask;
             });
             return next(context);
         });
+
+    /// <summary>HTML pages and the service worker (whose own policy governs what it may fetch); JSON, files and health answers keep the strict policy.</summary>
+    private static bool IsPage(HttpContext context) =>
+        !ApiPaths.Matches(context.Request)
+        && (context.Response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true || context.Request.Path == "/sw.js");
 }
