@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test project against SQLite and a throwaway PostgreSQL cluster (installed from Debian's
 # packages when missing, started in a temporary folder on a free port, removed at the end), drives the
-# pages in Debian's Chromium (installed when missing), and ends with the line "N passed, N failed". Extra arguments go to 'dotnet test' (e.g. --filter Isolation).
+# pages in Debian's Chromium (installed when missing), and ends with the line "N passed, N failed".
+# Extra arguments go to 'dotnet test' (e.g. --filter Isolation).
 set -Eeuo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/throwaway-postgres.sh

@@ -16,6 +16,8 @@ namespace Forma.Web.Tests.Browser;
 /// </summary>
 public sealed class PublicBookingRaceTests(Chromium chromium) : IClassFixture<Chromium>
 {
+    private static readonly string[] Massage = ["massage"];
+
     [BrowserTheory]
     [ClassData(typeof(DatabaseProviders))]
     public async Task LastSlot_BookedByTwoBrowsersAtOnce_OneWinsAndTheOtherIsToldClearly(DatabaseProvider provider)
@@ -26,7 +28,7 @@ public sealed class PublicBookingRaceTests(Chromium chromium) : IClassFixture<Ch
         // exactly once (its buffers may reach outside working hours).
         using (var hours = await Send(studio.Host, HttpMethod.Put, $"/api/v1/staff/{studio.StaffId}", studio.Owner, new
         {
-            timeZone = "Europe/Berlin", skills = new[] { "massage" }, serviceIds = new[] { studio.ServiceId },
+            timeZone = "Europe/Berlin", skills = Massage, serviceIds = new[] { studio.ServiceId },
             weeklyHours = new[] { new { day = "Monday", start = "09:00:00", end = "10:00:00" } },
         }))
         {

@@ -21,7 +21,7 @@ internal sealed class EmailVerificationEndpoints : IEndpointGroup
             .RequireAuthorization().AllowDuringMfaSetup().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status429TooManyRequests);
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Verify(VerifyEmailRequest request, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    internal static async Task<Results<NoContent, ProblemHttpResult>> Verify(VerifyEmailRequest request, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

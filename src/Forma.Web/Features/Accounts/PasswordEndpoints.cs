@@ -24,7 +24,7 @@ internal sealed class PasswordEndpoints : IEndpointGroup
             .RequireAuthorization().AllowDuringMfaSetup().ProducesProblem(StatusCodes.Status401Unauthorized);
     }
 
-    private static async Task<Results<Accepted<EmailOnItsWay>, ProblemHttpResult>> Forgot(
+    internal static async Task<Results<Accepted<EmailOnItsWay>, ProblemHttpResult>> Forgot(
         ForgotPasswordRequest request, FormaDbContext db, AccountRateLimiter perAccount, TimeProvider clock, CancellationToken cancellationToken)
     {
         var email = request.Email.Trim().ToLowerInvariant();
@@ -39,7 +39,7 @@ internal sealed class PasswordEndpoints : IEndpointGroup
         return TypedResults.Accepted((string?)null, new EmailOnItsWay("If an account uses this address, a link to reset its password is on its way."));
     }
 
-    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Reset(
+    internal static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Reset(
         ResetPasswordRequest request, FormaDbContext db, PasswordHashing passwords, IServiceScopeFactory scopes, SecurityAudit audit, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;

@@ -230,7 +230,7 @@ internal sealed class ActivityEndpoints : IEndpointGroup
     }
 
     /// <summary>Undoes a merge for one recording: it becomes an activity of its own; the rest keep a primary.</summary>
-    private static async Task<Results<Created<ActivitySummary>, ProblemHttpResult>> Split(
+    internal static async Task<Results<Created<ActivitySummary>, ProblemHttpResult>> Split(
         Guid id, Guid recordingId, ClaimsPrincipal user, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var me = Caller.From(user);

@@ -32,7 +32,7 @@ internal sealed class CalendarEndpoints : IEndpointGroup
             .WithSummary("Appointments between two instants with their bookings (staff: all; clients: their own)")
             .Produces<List<CalendarAppointment>>().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status400BadRequest);
 
-    private static async Task<IResult> List(DateTimeOffset from, DateTimeOffset to, ClaimsPrincipal user, FormaDbContext db, CancellationToken cancellationToken,
+    internal static async Task<IResult> List(DateTimeOffset from, DateTimeOffset to, ClaimsPrincipal user, FormaDbContext db, CancellationToken cancellationToken,
         Guid? staffId = null, bool includeCancelled = false)
     {
         if (to <= from || to - from > TimeSpan.FromDays(MaxWindowDays))

@@ -97,7 +97,7 @@ internal sealed class PackageEndpoints : IEndpointGroup
         return TypedResults.Created($"/api/v1/client-packages?clientAthleteId={client.AthleteId}", ToResponse(sold, [], today));
     }
 
-    private static async Task<IResult> Holdings(ClaimsPrincipal user, HttpContext http, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken,
+    internal static async Task<IResult> Holdings(ClaimsPrincipal user, HttpContext http, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken,
         Guid? clientAthleteId = null, Guid? clientMembershipId = null)
     {
         var caller = Caller.From(user);

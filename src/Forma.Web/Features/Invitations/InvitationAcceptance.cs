@@ -26,7 +26,7 @@ internal sealed class InvitationAcceptance : IEndpointGroup
             .RequireRateLimiting(AuthRateLimits.Policy)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-    private static async Task<Results<Ok<SessionResponse>, ValidationProblem, ProblemHttpResult>> Accept(
+    internal static async Task<Results<Ok<SessionResponse>, ValidationProblem, ProblemHttpResult>> Accept(
         AcceptInvitationRequest request, FormaDbContext db, TenantScope scope, CredentialCheck credentials, PasswordHashing passwords,
         Sessions sessions, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {

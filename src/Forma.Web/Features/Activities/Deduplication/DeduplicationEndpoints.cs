@@ -58,7 +58,7 @@ internal sealed class DeduplicationEndpoints : IEndpointGroup
         return TypedResults.Ok(new DeduplicationAnalysis(scanned, groups.Count, groups.Sum(g => g.Merge.Count)));
     }
 
-    private static async Task<Results<Ok<DeduplicationDryRun>, ValidationProblem, ProblemHttpResult>> DryRun(
+    internal static async Task<Results<Ok<DeduplicationDryRun>, ValidationProblem, ProblemHttpResult>> DryRun(
         Guid athleteId, DeduplicationDryRunRequest? request, ClaimsPrincipal user, FormaDbContext db, BlobStore blobs, CancellationToken cancellationToken)
     {
         if (!await VisibleAsync(athleteId, Caller.From(user), db, cancellationToken))
@@ -93,7 +93,7 @@ internal sealed class DeduplicationEndpoints : IEndpointGroup
         return TypedResults.Ok(new DeduplicationDryRun(previews));
     }
 
-    private static async Task<Results<Ok<DeduplicationExecution>, ProblemHttpResult>> Execute(
+    internal static async Task<Results<Ok<DeduplicationExecution>, ProblemHttpResult>> Execute(
         Guid athleteId, DeduplicationExecuteRequest request, ClaimsPrincipal user, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var me = Caller.From(user);
@@ -147,7 +147,7 @@ internal sealed class DeduplicationEndpoints : IEndpointGroup
         return new MergeOutcome(keep.Id, true, mergeIds, null, null);
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<MergeRecord>>, ProblemHttpResult>> ListMerges(Guid athleteId, ClaimsPrincipal user, FormaDbContext db, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<IReadOnlyList<MergeRecord>>, ProblemHttpResult>> ListMerges(Guid athleteId, ClaimsPrincipal user, FormaDbContext db, CancellationToken cancellationToken)
     {
         if (!await VisibleAsync(athleteId, Caller.From(user), db, cancellationToken))
         {
@@ -159,7 +159,7 @@ internal sealed class DeduplicationEndpoints : IEndpointGroup
         return TypedResults.Ok<IReadOnlyList<MergeRecord>>(merges.Select(ToRecord).ToList());
     }
 
-    private static async Task<Results<Ok<MergeRecord>, ProblemHttpResult>> Undo(Guid id, ClaimsPrincipal user, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<MergeRecord>, ProblemHttpResult>> Undo(Guid id, ClaimsPrincipal user, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var me = Caller.From(user);
         var merge = await db.ActivityMerges.SingleOrDefaultAsync(m => m.Id == id && db.Athletes.VisibleTo(me, db).Any(a => a.Id == m.AthleteId), cancellationToken);
