@@ -36,9 +36,11 @@ internal sealed class SessionLivenessMiddleware(RequestDelegate next)
 
         if (context.User.Identity?.AuthenticationType == PageSessionAuthentication.SchemeName && !PageSessionAuthentication.IsApi(context.Request))
         {
-            // A page whose session ended sends the person to sign in again rather than showing JSON.
+            // A browser whose session ended is simply signed out: the cookie is dropped and the request goes on
+            // anonymously, so a page that needs a session sends the person to sign in, and the sign-in page shows.
             PageSessionAuthentication.SignOut(context);
-            context.Response.Redirect(PageSessionAuthentication.SignInUrl(context.Request));
+            context.User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity());
+            await next(context);
             return;
         }
 

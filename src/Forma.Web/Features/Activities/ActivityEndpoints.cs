@@ -276,7 +276,7 @@ internal sealed class ActivityEndpoints : IEndpointGroup
     /// The activity if the caller sees its athlete. Merged-away activities are found only by the detail read
     /// (<paramref name="includeHidden"/>), which says where they went; everything else treats them as gone.
     /// </summary>
-    private static Task<Activity?> FindAsync(Guid id, Caller me, FormaDbContext db, bool includeDeleted, CancellationToken cancellationToken, bool track = false, bool includeHidden = false)
+    internal static Task<Activity?> FindAsync(Guid id, Caller me, FormaDbContext db, bool includeDeleted, CancellationToken cancellationToken, bool track = false, bool includeHidden = false)
     {
         var activities = track ? db.Activities : db.Activities.AsNoTracking();
         return activities

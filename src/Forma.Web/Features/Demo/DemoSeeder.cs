@@ -4,6 +4,7 @@ using Forma.Core.Audit;
 using Forma.Core.People;
 using Forma.Core.Tenancy;
 using Forma.Data;
+using Forma.Data.Blobs;
 using Forma.Data.Tenancy;
 using Forma.Web.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
@@ -61,6 +62,12 @@ internal sealed class DemoSeeder(IServiceScopeFactory scopes, PasswordHashing pa
 
         db.AuditEvents.Add(AuditEvent.Record(tenant.Id, "tenant.demo-seeded", now, owner.User.Id, tenant.Id.ToString()));
         await db.SaveChangesAsync(cancellationToken);
+        var blobs = scope.ServiceProvider.GetRequiredService<BlobStore>();
+        foreach (var athlete in db.ChangeTracker.Entries<Athlete>().Select(e => e.Entity).ToList())
+        {
+            await DemoActivities.QueueAsync(db, blobs, tenant.Id, athlete.Id, rides: athlete.FirstName == "Ada", now, cancellationToken);
+        }
+
         return logins;
     }
 

@@ -11,7 +11,13 @@ internal sealed class PageEndpoints : IEndpointGroup
 {
     public void Map(IEndpointRouteBuilder app)
     {
-        var pages = app.MapGroup("").ExcludeFromDescription().WithMetadata(new RequireAntiforgeryTokenAttribute());
+        // The antiforgery middleware only records its verdict (minimal APIs act on it when binding form fields), so
+        // these posts, which bind almost nothing, check it themselves: a cross-site form carries the cookie, not the token.
+        var pages = app.MapGroup("").ExcludeFromDescription().WithMetadata(new RequireAntiforgeryTokenAttribute())
+            .AddEndpointFilter(async (context, next) =>
+                context.HttpContext.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false }
+                    ? Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "This form has expired or did not come from this site.", detail: "Reload the page and try again.")
+                    : await next(context));
         pages.MapPost("/signout", SignOut).AllowDuringMfaSetup();
         pages.MapPost("/preferences", SavePreferences).AllowDuringMfaSetup();
     }
