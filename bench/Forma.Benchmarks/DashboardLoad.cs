@@ -79,50 +79,15 @@ internal static class DashboardLoad
         var warmUp = int.Parse(Environment.GetEnvironmentVariable("FORMA_BENCH_WARMUP") ?? "20", CultureInfo.InvariantCulture);
         if (warmUp > 0)
         {
-            await OfferAsync(client, path, token, rate, warmUp);
+            await OpenLoop.RunAsync(() => GetAsync(client, path, token), rate, warmUp);
         }
 
-        var (latencies, failures, elapsed) = await OfferAsync(client, path, token, rate, seconds);
+        var (latencies, failures, elapsed) = await OpenLoop.RunAsync(() => GetAsync(client, path, token), rate, seconds);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{latencies.Length} requests in {elapsed:0.0} s ({latencies.Length / elapsed:0} req/s offered at {rate}, after {warmUp} s warm-up), {failures} failed; latency ms p50 {Percentile(latencies, 50):0.00}, p95 {Percentile(latencies, 95):0.00}, p99 {Percentile(latencies, 99):0.00}, max {latencies[^1]:0.00}"));
+            $"{latencies.Length} requests in {elapsed:0.0} s ({latencies.Length / elapsed:0} req/s offered at {rate}, after {warmUp} s warm-up), {failures} failed; latency ms p50 {OpenLoop.Percentile(latencies, 50):0.00}, p95 {OpenLoop.Percentile(latencies, 95):0.00}, p99 {OpenLoop.Percentile(latencies, 99):0.00}, max {latencies[^1]:0.00}"));
         await app.StopAsync();
         await app.DisposeAsync();
         return failures == 0 ? 0 : 1;
-    }
-
-    /// <summary>Starts <paramref name="rate"/> requests a second for <paramref name="seconds"/>, whatever the responses do; the sorted latencies.</summary>
-    private static async Task<(double[] Latencies, int Failures, double Elapsed)> OfferAsync(HttpClient client, string path, string token, int rate, int seconds)
-    {
-        var latencies = new double[rate * seconds];
-        var failures = 0;
-        var clock = Stopwatch.StartNew();
-        var requests = new List<Task>(latencies.Length);
-        while (requests.Count < latencies.Length)
-        {
-            // Start every request that is due by now (timer resolution is coarser than 1/rate), then wait a little.
-            var due = Math.Min(latencies.Length, (int)(clock.Elapsed.TotalSeconds * rate) + 1);
-            while (requests.Count < due)
-            {
-                var slot = requests.Count;
-                requests.Add(Task.Run(async () =>
-                {
-                    var started = Stopwatch.GetTimestamp();
-                    if (!await GetAsync(client, path, token))
-                    {
-                        Interlocked.Increment(ref failures);
-                    }
-
-                    latencies[slot] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                }));
-            }
-
-            await Task.Delay(1);
-        }
-
-        await Task.WhenAll(requests);
-        var elapsed = clock.Elapsed.TotalSeconds;
-        Array.Sort(latencies);
-        return (latencies, failures, elapsed);
     }
 
     /// <summary>Five years of analysed training: ~300 activities a year (a rest day a week, a double day now and then), each with its load and bests.</summary>
@@ -187,8 +152,6 @@ internal static class DashboardLoad
 
         throw new TimeoutException("The load series was not refreshed within two minutes.");
     }
-
-    private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p / 100 * sorted.Length) - 1)];
 
     private static async Task<bool> GetAsync(HttpClient client, string path, string token)
     {

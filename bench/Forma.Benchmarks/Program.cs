@@ -11,6 +11,11 @@ if (args.Length > 0 && args[0] == "dashboard-load")
     return await Forma.Benchmarks.DashboardLoad.RunAsync(args);
 }
 
+if (args.Length > 0 && args[0] == "page-load")
+{
+    return await Forma.Benchmarks.PageLoad.RunAsync(args);
+}
+
 if (args.Length > 0 && args[0] == "booking-load")
 {
     return await Forma.Benchmarks.BookingLoad.RunAsync(args);

@@ -31,7 +31,7 @@ internal sealed class CatalogueEndpoints : IEndpointGroup
         group.MapDelete("/resources/{id:guid}", ArchiveResource).RequireScope(ApiScopes.BookingsWrite).WithName("ArchiveResource").WithSummary("Stop allocating a resource");
     }
 
-    private static async Task<Results<Created<ServiceResponse>, ProblemHttpResult>> CreateService(
+    internal static async Task<Results<Created<ServiceResponse>, ProblemHttpResult>> CreateService(
         ServiceRequest request, ClaimsPrincipal user, HttpContext http, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var caller = Caller.From(user);
@@ -48,7 +48,7 @@ internal sealed class CatalogueEndpoints : IEndpointGroup
         return TypedResults.Created($"/api/v1/services/{service.Id}", ServiceResponse.From(service));
     }
 
-    private static async Task<Ok<List<ServiceResponse>>> ListServices(FormaDbContext db, CancellationToken cancellationToken, bool includeArchived = false)
+    internal static async Task<Ok<List<ServiceResponse>>> ListServices(FormaDbContext db, CancellationToken cancellationToken, bool includeArchived = false)
     {
         var services = await db.Services.AsNoTracking().Where(s => includeArchived || !s.Archived).OrderBy(s => s.Name).ToListAsync(cancellationToken);
         return TypedResults.Ok(services.Select(ServiceResponse.From).ToList());
@@ -79,7 +79,7 @@ internal sealed class CatalogueEndpoints : IEndpointGroup
         return TypedResults.Ok(ServiceResponse.From(service));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> ArchiveService(Guid id, ClaimsPrincipal user, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    internal static async Task<Results<NoContent, ProblemHttpResult>> ArchiveService(Guid id, ClaimsPrincipal user, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var caller = Caller.From(user);
         if (!caller.RunsCatalogue())
@@ -98,7 +98,7 @@ internal sealed class CatalogueEndpoints : IEndpointGroup
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<Created<ResourceResponse>, ProblemHttpResult>> CreateResource(
+    internal static async Task<Results<Created<ResourceResponse>, ProblemHttpResult>> CreateResource(
         ResourceRequest request, ClaimsPrincipal user, HttpContext http, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var caller = Caller.From(user);
@@ -115,7 +115,7 @@ internal sealed class CatalogueEndpoints : IEndpointGroup
         return TypedResults.Created($"/api/v1/resources/{resource.Id}", ResourceResponse.From(resource));
     }
 
-    private static async Task<Ok<List<ResourceResponse>>> ListResources(FormaDbContext db, CancellationToken cancellationToken, bool includeArchived = false)
+    internal static async Task<Ok<List<ResourceResponse>>> ListResources(FormaDbContext db, CancellationToken cancellationToken, bool includeArchived = false)
     {
         var resources = await db.Resources.AsNoTracking().Where(r => includeArchived || !r.Archived).OrderBy(r => r.Type).ThenBy(r => r.Name).ToListAsync(cancellationToken);
         return TypedResults.Ok(resources.Select(ResourceResponse.From).ToList());

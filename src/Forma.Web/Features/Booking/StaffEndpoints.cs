@@ -31,7 +31,7 @@ internal sealed class StaffEndpoints : IEndpointGroup
         group.MapDelete("/{membershipId:guid}/exceptions/{id:guid}", RemoveException).RequireScope(ApiScopes.BookingsWrite).WithName("RemoveStaffException").WithSummary("Remove an exception");
     }
 
-    private static async Task<Ok<List<StaffProfileResponse>>> List(FormaDbContext db, CancellationToken cancellationToken)
+    internal static async Task<Ok<List<StaffProfileResponse>>> List(FormaDbContext db, CancellationToken cancellationToken)
     {
         var rows = await (from p in db.StaffProfiles.AsNoTracking()
                           join m in db.Memberships on p.MembershipId equals m.Id
@@ -41,7 +41,7 @@ internal sealed class StaffEndpoints : IEndpointGroup
         return TypedResults.Ok(rows.Select(r => StaffProfileResponse.From(r.Profile, r.Name)).ToList());
     }
 
-    private static async Task<Results<Ok<StaffProfileResponse>, ValidationProblem, ProblemHttpResult>> Put(
+    internal static async Task<Results<Ok<StaffProfileResponse>, ValidationProblem, ProblemHttpResult>> Put(
         Guid membershipId, StaffProfileRequest request, ClaimsPrincipal user, HttpContext http, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var caller = Caller.From(user);

@@ -1,4 +1,5 @@
 using Forma.Core.Activities;
+using Forma.Core.Training;
 using Forma.Data;
 using Forma.Data.BackgroundJobs;
 using Forma.Data.Blobs;
@@ -23,6 +24,11 @@ internal static class DemoActivities
 
     public static async Task QueueAsync(FormaDbContext db, BlobStore blobs, Guid tenantId, Guid athleteId, bool rides, DateTime now, CancellationToken cancellationToken)
     {
+        // Thresholds from before the first activity, so every activity gets a training load (TSS from power for rides,
+        // rTSS from pace for runs, hrTSS where only heart rate tells).
+        db.PhysiologyEntries.Add(PhysiologyEntry.Create(tenantId, athleteId, DateOnly.FromDateTime(now).AddDays(-(Weeks * 7) - 1),
+            new PhysiologyValues(FunctionalThresholdPower: rides ? 260 : null, ThresholdHeartRate: 168, MaxHeartRate: 188, RestingHeartRate: 48,
+                ThresholdSpeed: rides ? 3.9 : 4.2, WeightKg: rides ? 62 : 74), null, now));
         var random = new Random(rides ? 7 : 11);
         var plan = new List<(DateTime Start, bool Ride, int Seconds)>();
         var today = now.Date;
