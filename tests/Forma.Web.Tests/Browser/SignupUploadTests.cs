@@ -50,6 +50,7 @@ public sealed class SignupUploadTests(Chromium chromium) : IClassFixture<Chromiu
 
         await Expect(page.Locator("section[aria-labelledby='laps-heading'] tbody tr")).ToHaveCountAsync(8, new() { Timeout = 30_000 });
         await Chromium.ScreenshotAsync(page, "activity");
+        await Accessibility.AssertNoSeriousViolationsAsync(page, "activity page");
 
         // Moving the cursor over a chart moves the marker on the route.
         var chart = page.Locator("[data-module='activity-charts'] .chart[data-stream='power'] .u-over");
@@ -59,6 +60,7 @@ public sealed class SignupUploadTests(Chromium chromium) : IClassFixture<Chromiu
         await page.GetByRole(AriaRole.Link, new() { Name = "← Athlete" }).ClickAsync();
         await Expect(page.Locator("[data-module='fitness-chart'] canvas")).ToHaveCountAsync(1);
         await Chromium.ScreenshotAsync(page, "athlete");
+        await Accessibility.AssertNoSeriousViolationsAsync(page, "athlete page");
         await page.GetByRole(AriaRole.Link, new() { Name = "Dashboard" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Ada Athlete" })).ToBeVisibleAsync();
         await Chromium.ScreenshotAsync(page, "dashboard");

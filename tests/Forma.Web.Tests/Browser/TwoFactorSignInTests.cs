@@ -29,6 +29,7 @@ public sealed class TwoFactorSignInTests(Chromium chromium) : IClassFixture<Chro
         await page.GetByLabel("Password").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Set up an authenticator app" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Img, new() { Name = "QR code for your authenticator app" })).ToBeVisibleAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(page, "authenticator enrolment");
         var secret = Authenticator.Base32Decode((await page.Locator("[data-totp-secret]").InnerTextAsync()).Trim());
 
         // A wrong code is refused with a message, and the same QR code stays up for another try.
