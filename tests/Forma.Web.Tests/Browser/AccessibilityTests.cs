@@ -32,6 +32,11 @@ public sealed class AccessibilityTests(Chromium chromium) : IClassFixture<Chromi
             await Accessibility.AssertNoSeriousViolationsAsync(page, $"{path} ({theme})");
         }
 
+        using (var booked = await studio.BookAsync(BookingStudio.At(9)))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Created, booked.StatusCode); // so the calendar and the roster have an appointment to show
+        }
+
         var email = await OwnerEmailAsync(studio);
         await page.GotoAsync($"/t/{slug}/signin");
         await page.GetByLabel("Email").FillAsync(email);

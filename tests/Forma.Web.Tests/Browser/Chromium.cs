@@ -42,6 +42,8 @@ public sealed class Chromium : IAsyncLifetime
             return; // the tests are skipped, or fail in NewContextAsync when the run requires a browser
         }
 
+        // Assertions wait for the page; on two shared cores under a full test run, 5 s (the default) is too tight.
+        Assertions.SetDefaultExpectTimeout(15_000);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

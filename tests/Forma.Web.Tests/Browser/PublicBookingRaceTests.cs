@@ -73,6 +73,13 @@ public sealed class PublicBookingRaceTests(Chromium chromium) : IClassFixture<Ch
         using var calendar = await Send(studio.Host, HttpMethod.Get, $"/api/v1/appointments?from={last:O}&to={last.AddHours(1):O}", studio.Owner);
         var appointment = (await calendar.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().Single(a => a.GetProperty("start").GetDateTime().ToUniversalTime() == last);
         Assert.Single(appointment.GetProperty("bookings").EnumerateArray());
+
+        // The winner changes their mind: their upcoming bookings list it, with a cancel button; the slot is free again.
+        var winner = pages[outcomes.FindIndex(o => o.Contains("You are booked", StringComparison.Ordinal))];
+        await winner.GetByRole(AriaRole.Link, new() { Name = "See your bookings" }).ClickAsync();
+        await winner.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        await Expect(winner.GetByRole(AriaRole.Status)).ToContainTextAsync("Booking cancelled.");
+        Assert.Equal([last], await studio.SlotStartsAsync(BookingStudio.Monday, BookingStudio.Monday.AddDays(1)));
         foreach (var page in pages)
         {
             await page.Context.DisposeAsync();

@@ -44,7 +44,7 @@ internal sealed class PhysiologyEndpoints : IEndpointGroup
         group.MapDelete("/{entryId:guid}", Remove).RequireScope(ApiScopes.AthletesWrite).WithName("DeletePhysiologyEntry").WithSummary("Remove an entry; activities from its date on are re-analysed");
     }
 
-    private static async Task<Results<Ok<PhysiologyHistory>, ProblemHttpResult>> List(Guid athleteId, ClaimsPrincipal user, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<PhysiologyHistory>, ProblemHttpResult>> List(Guid athleteId, ClaimsPrincipal user, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!await db.Athletes.VisibleTo(Caller.From(user), db).AnyAsync(a => a.Id == athleteId, cancellationToken))
         {
@@ -57,7 +57,7 @@ internal sealed class PhysiologyEndpoints : IEndpointGroup
         return TypedResults.Ok(new PhysiologyHistory(entries.Select(ToResponse).ToList(), physiology.ValuesOn(today)));
     }
 
-    private static async Task<Results<Created<PhysiologyEntryResponse>, ValidationProblem, ProblemHttpResult>> Set(
+    internal static async Task<Results<Created<PhysiologyEntryResponse>, ValidationProblem, ProblemHttpResult>> Set(
         Guid athleteId, PhysiologyRequest request, ClaimsPrincipal user, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var me = Caller.From(user);

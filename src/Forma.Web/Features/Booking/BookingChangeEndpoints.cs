@@ -30,7 +30,7 @@ internal sealed class BookingChangeEndpoints : IEndpointGroup
             .WithSummary("Mark a booking attended or a no-show (staff; a no-show records the service's fee)").Produces<BookingResponse>().ProducesProblem(StatusCodes.Status409Conflict);
     }
 
-    private static async Task<IResult> Cancel(Guid id, ClaimsPrincipal user, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    internal static async Task<IResult> Cancel(Guid id, ClaimsPrincipal user, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var caller = Caller.From(user);
         if (await BookingVisibility.FindAsync(db, caller, id, cancellationToken) is not { } booking)
@@ -82,7 +82,7 @@ internal sealed class BookingChangeEndpoints : IEndpointGroup
         return await AppointmentEndpoints.RespondAsync(db, new BookingOutcome(cancelled, appointment, null, true), cancellationToken);
     }
 
-    private static async Task<IResult> Attendance(Guid id, AttendanceRequest request, ClaimsPrincipal user, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    internal static async Task<IResult> Attendance(Guid id, AttendanceRequest request, ClaimsPrincipal user, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var caller = Caller.From(user);
         if (!caller.IsStaff)
