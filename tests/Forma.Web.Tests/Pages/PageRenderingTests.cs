@@ -88,4 +88,20 @@ public class PageRenderingTests
         var starts = (await slots.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().Select(s => s.GetProperty("start").GetDateTime().ToUniversalTime()).ToList();
         Assert.Equal(Enumerable.Range(0, 7).Select(i => monday.AddHours(8).AddMinutes(15 * i)).ToList(), starts);
     }
+
+    [Fact]
+    public async Task ChoosingAPlan_OnTheSettingsPage_SendsTheOwnerToTheProvidersCheckout()
+    {
+        await using var fake = await Plans.FakePaymentProvider.StartAsync();
+        await using var host = await WebHost.StartAsync(settings: fake.Settings());
+        var (slug, email) = await PageSessionTests.SignupPagesAsync(host);
+        using var browser = new PageClient(host);
+        await browser.SignInAsync(slug, email, Password);
+
+        using var response = await browser.SubmitAsync($"/t/{slug}/app/settings", "billing", new() { ["Choice"] = "basic" });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var sessionId = Assert.Single(fake.Checkouts.Keys);
+        Assert.Equal($"https://checkout.example.test/c/pay/{sessionId}", response.Headers.Location!.ToString());
+    }
 }

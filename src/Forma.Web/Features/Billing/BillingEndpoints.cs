@@ -143,7 +143,7 @@ internal sealed class BillingEndpoints : IEndpointGroup
             : null;
     }
 
-    private static async Task<IResult> Checkout(
+    internal static async Task<IResult> Checkout(
         CheckoutStart start, ClaimsPrincipal user, HttpContext http, FormaDbContext db, PlanCatalog catalog, IBillingProvider provider, PublicLinks links, CancellationToken cancellationToken)
     {
         var caller = Caller.From(user);
@@ -175,7 +175,7 @@ internal sealed class BillingEndpoints : IEndpointGroup
             new CheckoutRequest(priceId, tenant.Id, tenant.BillingCustomerId, email, back + "?checkout=done", back + "?checkout=cancelled", $"checkout-{tenant.Id:N}-{priceId}-{Guid.NewGuid():N}"), cancellationToken));
     }
 
-    private static async Task<IResult> Portal(ClaimsPrincipal user, HttpContext http, FormaDbContext db, IBillingProvider provider, PublicLinks links, CancellationToken cancellationToken)
+    internal static async Task<IResult> Portal(ClaimsPrincipal user, HttpContext http, FormaDbContext db, IBillingProvider provider, PublicLinks links, CancellationToken cancellationToken)
     {
         var caller = Caller.From(user);
         if (caller.Role != Core.People.Role.Owner)
