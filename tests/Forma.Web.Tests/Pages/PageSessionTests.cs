@@ -126,6 +126,40 @@ public class PageSessionTests
         Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task StaffMfaRule_SetOnTheSettingsPage_SendsACoachWithoutAnAuthenticatorToSetOneUp()
+    {
+        await using var host = await WebHost.StartAsync();
+        var (slug, email) = await SignupPagesAsync(host);
+        using var owner = new PageClient(host);
+        await owner.SignInAsync(slug, email, Password);
+        // An owner who requires a second factor of staff has one: enrolled through the API, this browser stays signed in.
+        using (var login = await LoginAsync(host, email, Password))
+        {
+            await Accounts.Authenticator.EnrolAsync(host, (await login.Content.ReadFromJsonAsync<JsonElement>()).Text("accessToken"), TimeProvider.System);
+        }
+
+        using (var saved = await owner.SubmitAsync($"/t/{slug}/app/settings", "rules", new() { ["RequireStaffMfa"] = "true" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+            Assert.Contains("value=\"true\" checked", await saved.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using var tenant = await host.Client.GetAsync($"/t/{slug}/api/v1/tenant");
+        var tenantId = Guid.Parse((await tenant.Content.ReadFromJsonAsync<JsonElement>()).Text("id"));
+        var coachEmail = $"coach-{Guid.NewGuid():N}@example.com";
+        await AddPersonAsync(host, tenantId, Forma.Core.People.Role.Coach, coachEmail);
+        using var coach = new PageClient(host);
+        await coach.SignInAsync(slug, coachEmail, Password);
+
+        using var dashboard = await coach.GetAsync($"/t/{slug}/app");
+        Assert.Equal(HttpStatusCode.Redirect, dashboard.StatusCode);
+        Assert.Equal($"/t/{slug}/app/settings/security", dashboard.Headers.Location!.ToString());
+        using var security = await coach.GetAsync($"/t/{slug}/app/settings/security");
+        Assert.Equal(HttpStatusCode.OK, security.StatusCode);
+        Assert.Contains("requires staff to use an authenticator app", await security.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     /// <summary>Signs a business up through the API; its subdomain doubles as the owner's email's local part.</summary>
     internal static async Task<(string Slug, string Email)> SignupPagesAsync(WebHost host)
     {

@@ -28,7 +28,7 @@ internal sealed class SessionEndpoints : IEndpointGroup
         group.MapPost("/logout-everywhere", LogoutEverywhere).WithName("LogoutEverywhere").WithSummary("End every session of yours, in every business you belong to");
     }
 
-    private static async Task<Ok<List<SessionInfo>>> List(ClaimsPrincipal user, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    internal static async Task<Ok<List<SessionInfo>>> List(ClaimsPrincipal user, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var me = Caller.From(user);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -46,7 +46,7 @@ internal sealed class SessionEndpoints : IEndpointGroup
         return TypedResults.Ok(sessions);
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Revoke(Guid id, ClaimsPrincipal user, FormaDbContext db, Sessions sessions, TimeProvider clock, CancellationToken cancellationToken)
+    internal static async Task<Results<NoContent, ProblemHttpResult>> Revoke(Guid id, ClaimsPrincipal user, FormaDbContext db, Sessions sessions, TimeProvider clock, CancellationToken cancellationToken)
     {
         var me = Caller.From(user);
         if (!await db.RefreshTokens.AnyAsync(t => t.FamilyId == id && t.UserId == me.UserId, cancellationToken))
@@ -84,7 +84,7 @@ internal sealed class SessionEndpoints : IEndpointGroup
         return TypedResults.Ok(session);
     }
 
-    private static async Task<NoContent> LogoutEverywhere(ClaimsPrincipal user, FormaDbContext db, IServiceScopeFactory scopes, TimeProvider clock, CancellationToken cancellationToken)
+    internal static async Task<NoContent> LogoutEverywhere(ClaimsPrincipal user, FormaDbContext db, IServiceScopeFactory scopes, TimeProvider clock, CancellationToken cancellationToken)
     {
         await EveryBusiness.EndSessionsAsync(scopes, db, Caller.From(user).UserId, "signed-out-everywhere", null, clock.GetUtcNow().UtcDateTime, cancellationToken);
         return TypedResults.NoContent();

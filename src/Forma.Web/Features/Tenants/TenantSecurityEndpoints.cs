@@ -28,7 +28,7 @@ internal sealed class TenantSecurityEndpoints : IEndpointGroup
             .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
-    private static async Task<Results<Ok<TenantSecurity>, ProblemHttpResult>> Get(ClaimsPrincipal user, FormaDbContext db, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<TenantSecurity>, ProblemHttpResult>> Get(ClaimsPrincipal user, FormaDbContext db, CancellationToken cancellationToken)
     {
         var me = Caller.From(user);
         if (!me.IsStaff)
@@ -40,7 +40,7 @@ internal sealed class TenantSecurityEndpoints : IEndpointGroup
         return TypedResults.Ok(new TenantSecurity(required));
     }
 
-    private static async Task<Results<Ok<TenantSecurity>, ProblemHttpResult>> Update(
+    internal static async Task<Results<Ok<TenantSecurity>, ProblemHttpResult>> Update(
         TenantSecurityRequest request, ClaimsPrincipal user, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var me = Caller.From(user);
