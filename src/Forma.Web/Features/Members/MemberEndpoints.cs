@@ -55,7 +55,7 @@ internal sealed class MemberEndpoints : IEndpointGroup
         return TypedResults.Ok(members);
     }
 
-    private static async Task<Results<Ok<MemberInfo>, ProblemHttpResult>> ChangeRole(
+    internal static async Task<Results<Ok<MemberInfo>, ProblemHttpResult>> ChangeRole(
         Guid id, ChangeRoleRequest request, ClaimsPrincipal user, HttpContext http, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var me = Caller.From(user);
@@ -85,7 +85,7 @@ internal sealed class MemberEndpoints : IEndpointGroup
         return TypedResults.Ok(new MemberInfo(membership.Id, person.Id, person.Email, person.FirstName, person.LastName, membership.Role, membership.CreatedAt, person.HasTotp));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Remove(
+    internal static async Task<Results<NoContent, ProblemHttpResult>> Remove(
         Guid id, ClaimsPrincipal user, HttpContext http, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var me = Caller.From(user);
