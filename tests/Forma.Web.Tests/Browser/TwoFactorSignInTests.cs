@@ -41,7 +41,7 @@ public sealed class TwoFactorSignInTests(Chromium chromium) : IClassFixture<Chro
         await Expect(page.Locator("[data-mfa='enabled']")).ToBeVisibleAsync();
         await Expect(page.Locator(".recovery-codes li")).ToHaveCountAsync(TwoFactor.RecoveryCodeCount);
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
         // Each code works once: the next sign-in uses the next 30-second step.
         clock.Advance(TimeSpan.FromSeconds(31));

@@ -11,10 +11,15 @@ export default function (element) {
   }
   const imperial = element.dataset.imperial === "true";
   const speedFactor = imperial ? 2.23694 : 3.6;
+  // Runners read pace (minutes per km or mile, faster upwards); everyone else reads speed.
+  const running = element.dataset.sport === "running";
+  const unitMetres = imperial ? 1609.344 : 1000;
+  const pace = { key: "speed", label: imperial ? "Pace (min/mi)" : "Pace (min/km)", color: "--accent", map: v => v > 0.5 ? unitMetres / v : null, format: formatDuration, invert: true };
+  const speed = { key: "speed", label: imperial ? "Speed (mph)" : "Speed (km/h)", color: "--accent", map: v => v * speedFactor, decimals: 1 };
   const charts = [
     { key: "heartRate", label: "Heart rate (bpm)", color: "--atl" },
     { key: "power", label: "Power (W)", color: "--ctl" },
-    { key: "speed", label: imperial ? "Speed (mph)" : "Speed (km/h)", color: "--accent", map: v => v * speedFactor, decimals: 1 },
+    running ? pace : speed,
     { key: "cadence", label: "Cadence (rpm)", color: "--tsb" },
     { key: "altitude", label: imperial ? "Altitude (ft)" : "Altitude (m)", color: "--muted", map: v => imperial ? v * 3.28084 : v, fill: "rgba(120,120,120,0.15)" },
   ].filter(c => Array.isArray(streams[c.key]) && streams[c.key].some(v => v != null));
@@ -33,7 +38,9 @@ export default function (element) {
       syncKey: "activity",
       xLabel: "Elapsed",
       xValues: (u, v) => v == null ? "—" : formatDuration(v),
-      series: [{ label: chart.label, color: chart.color, decimals: chart.decimals ?? 0, width: 1.5, fill: chart.fill }],
+      series: [{ label: chart.label, color: chart.color, decimals: chart.decimals ?? 0, width: 1.5, fill: chart.fill, value: chart.format ? (u, v) => v == null ? "—" : chart.format(v) : undefined }],
+      yValues: chart.format,
+      invertY: chart.invert,
       data: [time, values],
       onCursor: index => document.dispatchEvent(new CustomEvent("forma:cursor", { detail: index })),
     });

@@ -6,7 +6,7 @@ import { cssVar } from "/js/api.js";
 
 const zoomGroups = new Map();
 
-export function lineChart(element, { series, data, height = 260, time = true, syncKey = null, xLabel = null, xValues = null, xSplits = null, logX = false, onCursor = null }) {
+export function lineChart(element, { series, data, height = 260, time = true, syncKey = null, xLabel = null, xValues = null, xSplits = null, logX = false, onCursor = null, yValues = null, invertY = false }) {
   let plot;
   const build = () => {
     const muted = cssVar("--muted");
@@ -14,13 +14,14 @@ export function lineChart(element, { series, data, height = 260, time = true, sy
     const options = {
       width: Math.max(element.clientWidth, 280),
       height,
-      scales: { x: { time, distr: logX ? 3 : 1 } },
+      scales: { x: { time, distr: logX ? 3 : 1 }, y: { dir: invertY ? -1 : 1 } },
       series: [{ label: xLabel ?? (time ? "Date" : "x"), value: xValues ?? undefined },
         ...series.map(s => ({ label: s.label, stroke: cssVar(s.color) || s.color, width: s.width ?? 2, fill: s.fill ?? undefined, value: s.value ?? ((u, v) => v == null ? "—" : v.toFixed(s.decimals ?? 0)), scale: s.scale ?? "y", spanGaps: false }))],
       axes: [
         { stroke: muted, grid, ticks: grid, values: xValues ? (u, splits) => splits.map(v => v == null ? "" : xValues(u, v)) : undefined,
           splits: xSplits ? (u, axis, min, max) => xSplits.filter(v => v >= min && v <= max) : undefined },
-        ...uniqueScales(series).map((scale, i) => ({ scale, stroke: muted, grid: i === 0 ? grid : { show: false }, ticks: grid, side: i === 0 ? 3 : 1 })),
+        ...uniqueScales(series).map((scale, i) => ({ scale, stroke: muted, grid: i === 0 ? grid : { show: false }, ticks: grid, side: i === 0 ? 3 : 1,
+          values: yValues ? (u, splits) => splits.map(v => v == null ? "" : yValues(v)) : undefined })),
       ],
       cursor: { sync: syncKey ? { key: syncKey, setSeries: true } : undefined, drag: { x: true, y: false } },
       hooks: {

@@ -13,9 +13,9 @@ export default function (element) {
     time: false,
     logX: true,
     xLabel: "Duration",
-    xValues: (u, v) => formatDuration(v),
+    xValues: (u, v) => v == null ? "—" : formatDuration(v),
     xSplits: [1, 5, 15, 30, 60, 120, 300, 600, 1200, 1800, 3600, 7200, 10800, 14400, 21600, 28800],
-    series: [{ label: `Best ${stream} (${unit})`, color: "--accent", decimals: stream === "speed" ? 1 : 0 }],
+    series: [{ label: `Best ${{ heartRate: "heart rate" }[stream] ?? stream} (${unit})`, color: "--accent", decimals: stream === "speed" ? 1 : 0 }],
     data: [points.map(p => p[0]), points.map(p => map(p[1]))],
   });
 }
