@@ -87,6 +87,19 @@ public class PageRenderingTests
         using var slots = await Send(host, HttpMethod.Get, $"/api/v1/availability?serviceId={service.Text("id")}&from={monday:O}&to={monday.AddDays(1):O}", token);
         var starts = (await slots.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().Select(s => s.GetProperty("start").GetDateTime().ToUniversalTime()).ToList();
         Assert.Equal(Enumerable.Range(0, 7).Select(i => monday.AddHours(8).AddMinutes(15 * i)).ToList(), starts);
+
+        // Away until 10:30 that Monday: only 10:30–12:00 still holds the 90 minutes.
+        using (var away = await browser.SubmitAsync($"/t/{slug}/app/settings/booking", $"except-{membership}", new()
+        {
+            ["Away.Date"] = "2026-11-23", ["Away.Start"] = "09:00", ["Away.End"] = "10:30", ["Away.Reason"] = "Dentist",
+        }))
+        {
+            Assert.Contains("Dentist", await away.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using var after = await Send(host, HttpMethod.Get, $"/api/v1/availability?serviceId={service.Text("id")}&from={monday:O}&to={monday.AddDays(1):O}", token);
+        var left = (await after.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().Select(s => s.GetProperty("start").GetDateTime().ToUniversalTime()).ToList();
+        Assert.Equal([monday.AddHours(9).AddMinutes(30)], left);
     }
 
     [Fact]

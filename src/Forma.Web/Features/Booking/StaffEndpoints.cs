@@ -82,7 +82,7 @@ internal sealed class StaffEndpoints : IEndpointGroup
         return TypedResults.Ok(StaffProfileResponse.From(profile, member.u.FirstName + " " + member.u.LastName));
     }
 
-    private static async Task<Results<Ok<List<StaffExceptionResponse>>, ProblemHttpResult>> ListExceptions(
+    internal static async Task<Results<Ok<List<StaffExceptionResponse>>, ProblemHttpResult>> ListExceptions(
         Guid membershipId, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken, DateOnly? from = null)
     {
         if (!await db.StaffProfiles.AnyAsync(p => p.MembershipId == membershipId, cancellationToken))
@@ -96,7 +96,7 @@ internal sealed class StaffEndpoints : IEndpointGroup
         return TypedResults.Ok(exceptions.Select(StaffExceptionResponse.From).ToList());
     }
 
-    private static async Task<Results<Created<StaffExceptionResponse>, ProblemHttpResult>> AddException(
+    internal static async Task<Results<Created<StaffExceptionResponse>, ProblemHttpResult>> AddException(
         Guid membershipId, StaffExceptionRequest request, ClaimsPrincipal user, HttpContext http, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var caller = Caller.From(user);
@@ -118,7 +118,7 @@ internal sealed class StaffEndpoints : IEndpointGroup
         return TypedResults.Created($"/api/v1/staff/{membershipId}/exceptions/{exception.Id}", StaffExceptionResponse.From(exception));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveException(
+    internal static async Task<Results<NoContent, ProblemHttpResult>> RemoveException(
         Guid membershipId, Guid id, ClaimsPrincipal user, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var caller = Caller.From(user);
