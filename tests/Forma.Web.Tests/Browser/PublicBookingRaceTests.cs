@@ -79,6 +79,8 @@ public sealed class PublicBookingRaceTests(Chromium chromium) : IClassFixture<Ch
         await winner.GetByRole(AriaRole.Link, new() { Name = "See your bookings" }).ClickAsync();
         await winner.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
         await Expect(winner.GetByRole(AriaRole.Status)).ToContainTextAsync("Booking cancelled.");
+        await Expect(winner.GetByText("Booked: Sports massage")).ToBeVisibleAsync();
+        await Expect(winner.GetByText("Cancelled: Sports massage")).ToBeVisibleAsync();
         Assert.Equal([last], await studio.SlotStartsAsync(BookingStudio.Monday, BookingStudio.Monday.AddDays(1)));
         foreach (var page in pages)
         {

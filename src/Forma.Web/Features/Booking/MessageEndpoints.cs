@@ -42,7 +42,7 @@ internal sealed class MessageEndpoints : IEndpointGroup
         return TypedResults.Ok(messages.Select(BookingMessageResponse.From).ToList());
     }
 
-    private static async Task<IResult> Inbox(ClaimsPrincipal user, FormaDbContext db, CancellationToken cancellationToken, Guid? clientAthleteId = null, Guid? clientMembershipId = null)
+    internal static async Task<IResult> Inbox(ClaimsPrincipal user, FormaDbContext db, CancellationToken cancellationToken, Guid? clientAthleteId = null, Guid? clientMembershipId = null)
     {
         var caller = Caller.From(user);
         var (found, problem) = await ClientAccounts.ResolveAsync(caller, db, clientAthleteId, clientMembershipId, cancellationToken);
