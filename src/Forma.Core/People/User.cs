@@ -1,3 +1,5 @@
+using Forma.Core.Tenancy;
+
 namespace Forma.Core.People;
 
 /// <summary>
@@ -37,6 +39,12 @@ public sealed class User
     /// <summary>When the person proved they read mail at <see cref="Email"/> (a verification link or an accepted invitation).</summary>
     public DateTime? EmailVerifiedAt { get; private set; }
 
+    /// <summary>How the person reads distances and speeds on the pages: "metric" or "imperial"; null until they choose.</summary>
+    public string? Units { get; private set; }
+
+    /// <summary>The IANA zone the pages show the person's dates in; null until they choose (the browser's is used).</summary>
+    public string? TimeZone { get; private set; }
+
     /// <summary>Wrong passwords allowed in a row before the account locks.</summary>
     public const int FreeAttempts = 5;
 
@@ -54,6 +62,13 @@ public sealed class User
     };
 
     public void SetPasswordHash(string hash) => PasswordHash = hash;
+
+    /// <summary>Display preferences that follow the person to every device and business.</summary>
+    public void SetPreferences(bool imperial, string? timeZone)
+    {
+        Units = imperial ? "imperial" : "metric";
+        TimeZone = timeZone is null ? TimeZone : TimeZones.Require(timeZone, "timeZone");
+    }
 
     public bool IsLockedAt(DateTime now) => LockedUntil > now;
 

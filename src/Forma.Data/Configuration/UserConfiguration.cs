@@ -16,6 +16,8 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.LastName).HasMaxLength(100);
         builder.Property(u => u.PasswordHash).HasMaxLength(500);
         builder.Property(u => u.ProtectedTotpSecret).HasMaxLength(1000);
+        builder.Property(u => u.Units).HasMaxLength(10);
+        builder.Property(u => u.TimeZone).HasMaxLength(64);
         builder.Ignore(u => u.HasTotp);
         builder.HasIndex(u => u.Email).IsUnique();
     }

@@ -160,6 +160,30 @@ public class PageSessionTests
         Assert.Contains("requires staff to use an authenticator app", await security.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [ClassData(typeof(DatabaseProviders))]
+    public async Task DisplayPreferences_SavedOnOneDevice_FollowThePersonToTheNext(DatabaseProvider provider)
+    {
+        await using var host = await WebHost.StartAsync(provider);
+        var (slug, email) = await SignupPagesAsync(host);
+        using var laptop = new PageClient(host);
+        await laptop.SignInAsync(slug, email, Password);
+        using (var saved = await laptop.SubmitAsync($"/t/{slug}/app/settings/preferences", "", new() { ["units"] = "imperial", ["timeZone"] = "America/New_York" }, postTo: $"/t/{slug}/preferences"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        using var phone = new PageClient(host);
+        await phone.SignInAsync(slug, email, Password);
+
+        var cookies = phone.Cookies.GetCookies(host.Client.BaseAddress!);
+        Assert.Equal(("imperial", "America/New_York"), (cookies["forma_units"]?.Value, Uri.UnescapeDataString(cookies["forma_tz"]?.Value ?? "")));
+        using var page = await phone.GetAsync($"/t/{slug}/app/settings/preferences");
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("value=\"imperial\" checked", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"America/New_York\"", html, StringComparison.Ordinal);
+    }
+
     /// <summary>Signs a business up through the API; its subdomain doubles as the owner's email's local part.</summary>
     internal static async Task<(string Slug, string Email)> SignupPagesAsync(WebHost host)
     {

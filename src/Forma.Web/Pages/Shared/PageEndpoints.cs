@@ -34,14 +34,17 @@ internal sealed class PageEndpoints : IEndpointGroup
         return Results.Redirect($"{http.Request.PathBase}/signin");
     }
 
-    /// <summary>Units and time zone for this browser, kept in cookies the pages read (see <see cref="Viewer"/>).</summary>
-    private static IResult SavePreferences(HttpContext http, [FromForm] string? units, [FromForm] string? timeZone, [FromForm] string? returnUrl)
+    /// <summary>Units and time zone: on the person when signed in (they follow them to other devices), and in this browser.</summary>
+    private static async Task<IResult> SavePreferences(HttpContext http, FormaDbContext db, [FromForm] string? units, [FromForm] string? timeZone, [FromForm] string? returnUrl)
     {
-        var options = new CookieOptions { Path = "/", MaxAge = TimeSpan.FromDays(365), SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps, IsEssential = true };
-        http.Response.Cookies.Append(Viewer.UnitsCookie, units == "imperial" ? "imperial" : "metric", options);
-        if (timeZone is { Length: > 0 } zone && TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
+        var imperial = units == "imperial";
+        if (http.User.Identity?.AuthenticationType == PageSessionAuthentication.SchemeName)
         {
-            http.Response.Cookies.Append(Viewer.ZoneCookie, zone, options);
+            await DisplayPreferences.SaveAsync(http, db, Caller.From(http.User).UserId, imperial, timeZone, http.RequestAborted);
+        }
+        else
+        {
+            DisplayPreferences.WriteCookies(http, imperial, timeZone);
         }
 
         return Results.Redirect(LocalUrl.OrDefault(returnUrl, $"{http.Request.PathBase}/app/settings"));
