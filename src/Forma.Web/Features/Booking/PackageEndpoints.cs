@@ -33,7 +33,7 @@ internal sealed class PackageEndpoints : IEndpointGroup
             .WithSummary("A client's packages with sessions left and their use; without a client, the caller's own").Produces<List<ClientPackageResponse>>().ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<IResult> Create(PackageRequest request, ClaimsPrincipal user, HttpContext http, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    internal static async Task<IResult> Create(PackageRequest request, ClaimsPrincipal user, HttpContext http, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var caller = Caller.From(user);
         if (!caller.RunsCatalogue())
@@ -55,10 +55,10 @@ internal sealed class PackageEndpoints : IEndpointGroup
         return TypedResults.Created($"/api/v1/packages/{package.Id}", PackageResponse.From(package));
     }
 
-    private static async Task<IResult> List(FormaDbContext db, CancellationToken cancellationToken) =>
+    internal static async Task<IResult> List(FormaDbContext db, CancellationToken cancellationToken) =>
         TypedResults.Ok((await db.Packages.AsNoTracking().Where(p => !p.Archived).OrderBy(p => p.Name).ToListAsync(cancellationToken)).Select(PackageResponse.From).ToList());
 
-    private static async Task<IResult> Sell(SellPackageRequest request, ClaimsPrincipal user, HttpContext http, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    internal static async Task<IResult> Sell(SellPackageRequest request, ClaimsPrincipal user, HttpContext http, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var caller = Caller.From(user);
         if (!caller.IsStaff)

@@ -60,7 +60,7 @@ internal sealed partial class FormaExceptionHandler(IProblemDetailsService probl
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 
-    private static ProblemDetails FromDomain(DomainException domain)
+    internal static ProblemDetails FromDomain(DomainException domain)
     {
         if (domain.Field is { } field)
         {

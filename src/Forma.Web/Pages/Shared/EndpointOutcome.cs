@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Forma.Web.Infrastructure.Problems;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Forma.Web.Pages.Shared;
@@ -23,6 +24,22 @@ internal static class EndpointOutcome
         IStatusCodeHttpResult { StatusCode: >= 400 } status => new ProblemDetails { Status = status.StatusCode, Title = "That did not work." },
         _ => null,
     };
+
+    /// <summary>
+    /// Runs a handler for a page. A domain rule that throws (a punch card without a validity, a name too long) would
+    /// reach the API's exception handler and answer the page with JSON; here it becomes the same problem, shown on the page.
+    /// </summary>
+    public static async Task<IResult> RunAsync<T>(Task<T> call) where T : IResult
+    {
+        try
+        {
+            return await call;
+        }
+        catch (Forma.Core.DomainException domain)
+        {
+            return TypedResults.Problem(FormaExceptionHandler.FromDomain(domain));
+        }
+    }
 
     /// <summary>The problem type's last segment (".../problems/mfa-required" → "mfa-required").</summary>
     public static string? Code(ProblemDetails? problem) => problem?.Type?.Split('/').LastOrDefault();
