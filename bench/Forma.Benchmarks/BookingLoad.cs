@@ -11,12 +11,7 @@ using Forma.Data;
 using Forma.Data.Tenancy;
 using Forma.Testing;
 using Forma.Web;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Forma.Benchmarks;
@@ -44,15 +39,10 @@ internal static class BookingLoad
         // The test clusters cap each pool at 20 connections (many test databases share one server); the app gets
         // Npgsql's default of 100, as in production, so 32 workers do not queue for a connection.
         settings["Database:ConnectionString"] = new NpgsqlConnectionStringBuilder(database.AppConnectionString) { MaxPoolSize = 100 }.ConnectionString;
-        var app = FormaApp.Build([], builder =>
-        {
-            builder.Configuration.AddInMemoryCollection(settings);
-            builder.Logging.ClearProviders();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-        });
+        var app = BenchApp.Build(settings);
         await FormaApp.PrepareAsync(app);
         await app.StartAsync();
-        var baseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        var baseAddress = BenchApp.Address(app);
         using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = baseAddress };
         var signup = await PostAsync(client, "/api/v1/auth/signup", new
         {

@@ -11,13 +11,8 @@ using Forma.Data.Tenancy;
 using Forma.Testing;
 using Forma.Web;
 using Forma.Web.Features.Analytics;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Forma.Benchmarks;
 
@@ -39,19 +34,10 @@ internal static class DashboardLoad
         settings["Jobs:Enabled"] = "true";
         settings["Jobs:PollInterval"] = "00:00:00.100";
         settings["RateLimits:Auth:PermitLimit"] = "1000";
-        var app = FormaApp.Build([], builder =>
-        {
-            builder.Configuration.AddInMemoryCollection(settings);
-            if (Environment.GetEnvironmentVariable("FORMA_BENCH_LOG") is null)
-            {
-                builder.Logging.ClearProviders(); // FORMA_BENCH_LOG=1 keeps the app's logs, e.g. to see SQL timings
-            }
-
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-        });
+        var app = BenchApp.Build(settings);
         await FormaApp.PrepareAsync(app);
         await app.StartAsync();
-        var baseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        var baseAddress = BenchApp.Address(app);
         using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = baseAddress };
         var signup = await PostAsync(client, "/api/v1/auth/signup", new
         {

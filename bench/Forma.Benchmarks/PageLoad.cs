@@ -6,13 +6,8 @@ using Forma.Data;
 using Forma.Data.Tenancy;
 using Forma.Testing;
 using Forma.Web;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 
 namespace Forma.Benchmarks;
@@ -37,12 +32,7 @@ internal static partial class PageLoad
         settings["Demo:Seed"] = "true";
         settings["Storage:Path"] = Directory.CreateTempSubdirectory("forma-bench-blobs-").FullName;
         settings["RateLimits:Auth:PermitLimit"] = "1000";
-        var app = FormaApp.Build([], builder =>
-        {
-            builder.Configuration.AddInMemoryCollection(settings);
-            builder.Logging.ClearProviders();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-        });
+        var app = BenchApp.Build(settings);
         var output = Console.Out;
         var banner = new StringWriter();
         Console.SetOut(banner); // the demo banner prints the passwords; keep them for signing in
@@ -50,7 +40,7 @@ internal static partial class PageLoad
         Console.SetOut(output);
         await app.StartAsync();
         var password = OwnerPassword().Match(banner.ToString()).Groups[1].Value;
-        var baseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        var baseAddress = BenchApp.Address(app);
 
         var seeded = Stopwatch.StartNew();
         var (athleteId, longRideId) = await WaitForDemoAsync(app.Services);

@@ -193,7 +193,7 @@ public static class FormaApp
         }
 
         var browser = context.Request.Headers.Authorization.Count == 0
-            && (context.Request.Cookies.ContainsKey(PageSessionAuthentication.CookieName) || !PageSessionAuthentication.IsApi(context.Request));
+            && (context.Request.Cookies.ContainsKey(PageSessionAuthentication.CookieName) || !ApiPaths.Matches(context.Request));
         return browser ? PageSessionAuthentication.SchemeName : AccessTokenAuthentication.SchemeName;
     }
 

@@ -90,5 +90,12 @@ internal sealed record BookingStudio(WebHost Host, ManualClock Clock, string Own
 
     public static DateTime At(int hour, int minute = 0) => Monday.AddHours(hour).AddMinutes(minute);
 
+    /// <summary>The business's subdomain, for its pages (/t/{slug}/…).</summary>
+    public async Task<string> SlugAsync()
+    {
+        using var tenant = await Host.Client.SendAsync(WebHost.AsOperator(HttpMethod.Get, $"/api/v1/ops/tenants/{TenantId}"));
+        return (await tenant.Content.ReadFromJsonAsync<JsonElement>()).Text("subdomain");
+    }
+
     public ValueTask DisposeAsync() => Host.DisposeAsync();
 }

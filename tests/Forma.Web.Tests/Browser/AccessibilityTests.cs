@@ -20,8 +20,7 @@ public sealed class AccessibilityTests(Chromium chromium) : IClassFixture<Chromi
     public async Task Pages_HaveNoSeriousAccessibilityViolations(string theme, bool phone)
     {
         await using var studio = await BookingStudio.OpenAsync(DatabaseProvider.Sqlite);
-        using var tenant = await studio.Host.Client.SendAsync(WebHost.AsOperator(HttpMethod.Get, $"/api/v1/ops/tenants/{studio.TenantId}"));
-        var slug = (await tenant.Content.ReadFromJsonAsync<JsonElement>()).Text("subdomain");
+        var slug = await studio.SlugAsync();
         await using var context = await chromium.NewContextAsync(studio.Host, phone);
         var page = await context.NewPageAsync();
         await page.EmulateMediaAsync(new() { ColorScheme = theme == "dark" ? ColorScheme.Dark : ColorScheme.Light });

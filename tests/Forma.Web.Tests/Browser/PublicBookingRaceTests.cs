@@ -23,7 +23,7 @@ public sealed class PublicBookingRaceTests(Chromium chromium) : IClassFixture<Ch
     public async Task LastSlot_BookedByTwoBrowsersAtOnce_OneWinsAndTheOtherIsToldClearly(DatabaseProvider provider)
     {
         await using var studio = await BookingStudio.OpenAsync(provider);
-        var slug = await SlugAsync(studio);
+        var slug = await studio.SlugAsync();
         // Shorten Monday to one free slot: the coach works 09:00-10:00 (Berlin), which holds the 60-minute session
         // exactly once (its buffers may reach outside working hours).
         using (var hours = await Send(studio.Host, HttpMethod.Put, $"/api/v1/staff/{studio.StaffId}", studio.Owner, new
@@ -86,11 +86,5 @@ public sealed class PublicBookingRaceTests(Chromium chromium) : IClassFixture<Ch
         {
             await page.Context.DisposeAsync();
         }
-    }
-
-    private static async Task<string> SlugAsync(BookingStudio studio)
-    {
-        using var tenant = await studio.Host.Client.SendAsync(WebHost.AsOperator(HttpMethod.Get, $"/api/v1/ops/tenants/{studio.TenantId}"));
-        return (await tenant.Content.ReadFromJsonAsync<JsonElement>()).Text("subdomain");
     }
 }

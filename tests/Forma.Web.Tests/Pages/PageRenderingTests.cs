@@ -29,8 +29,7 @@ public class PageRenderingTests
         var email = ownerEmail;
         if (role != Role.Owner)
         {
-            using var tenant = await host.Client.GetAsync($"/t/{slug}/api/v1/tenant");
-            var tenantId = Guid.Parse((await tenant.Content.ReadFromJsonAsync<JsonElement>()).Text("id"));
+            var tenantId = await PageSessionTests.TenantIdAsync(host, slug);
             email = $"{role.ToString().ToLowerInvariant()}-{Guid.NewGuid():N}@example.com";
             await AddPersonAsync(host, tenantId, role, email, linkAthleteRecord: role == Role.Athlete);
         }

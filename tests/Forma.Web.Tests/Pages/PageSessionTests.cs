@@ -145,8 +145,7 @@ public class PageSessionTests
             Assert.Contains("value=\"true\" checked", await saved.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
-        using var tenant = await host.Client.GetAsync($"/t/{slug}/api/v1/tenant");
-        var tenantId = Guid.Parse((await tenant.Content.ReadFromJsonAsync<JsonElement>()).Text("id"));
+        var tenantId = await TenantIdAsync(host, slug);
         var coachEmail = $"coach-{Guid.NewGuid():N}@example.com";
         await AddPersonAsync(host, tenantId, Forma.Core.People.Role.Coach, coachEmail);
         using var coach = new PageClient(host);
@@ -182,6 +181,12 @@ public class PageSessionTests
         var html = await page.Content.ReadAsStringAsync();
         Assert.Contains("value=\"imperial\" checked", html, StringComparison.Ordinal);
         Assert.Contains("value=\"America/New_York\"", html, StringComparison.Ordinal);
+    }
+
+    internal static async Task<Guid> TenantIdAsync(WebHost host, string slug)
+    {
+        using var tenant = await host.Client.GetAsync($"/t/{slug}/api/v1/tenant");
+        return Guid.Parse((await tenant.Content.ReadFromJsonAsync<JsonElement>()).Text("id"));
     }
 
     /// <summary>Signs a business up through the API; its subdomain doubles as the owner's email's local part.</summary>

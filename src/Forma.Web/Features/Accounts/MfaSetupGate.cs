@@ -24,7 +24,7 @@ internal sealed class MfaSetupGate(RequestDelegate next)
         if (context.User.HasClaim(AccessTokens.MfaSetupRequiredClaim, "true")
             && context.GetEndpoint()?.Metadata.GetMetadata<AllowDuringMfaSetupAttribute>() is null)
         {
-            if (context.User.Identity?.AuthenticationType == PageSessionAuthentication.SchemeName && !PageSessionAuthentication.IsApi(context.Request))
+            if (PageSessionAuthentication.IsPageRequest(context))
             {
                 context.Response.Redirect($"{context.Request.PathBase}/app/settings/security");
                 return;

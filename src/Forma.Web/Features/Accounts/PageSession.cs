@@ -29,7 +29,7 @@ internal sealed class PageSessionAuthentication(
             return AuthenticateResult.NoResult();
         }
 
-        if (IsApi(Request) && !Request.Headers.ContainsKey(PageHeader))
+        if (ApiPaths.Matches(Request) && !Request.Headers.ContainsKey(PageHeader))
         {
             return AuthenticateResult.NoResult();
         }
@@ -49,7 +49,7 @@ internal sealed class PageSessionAuthentication(
     /// <summary>Pages send the person to the sign-in page and back; the API answers 401 as it does for a missing token.</summary>
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        if (IsApi(Request))
+        if (ApiPaths.Matches(Request))
         {
             return Context.ChallengeAsync(AccessTokenAuthentication.SchemeName);
         }
@@ -61,7 +61,9 @@ internal sealed class PageSessionAuthentication(
     public static string SignInUrl(HttpRequest request) =>
         $"{request.PathBase}/signin?returnUrl={Uri.EscapeDataString(request.PathBase + request.Path + request.QueryString)}";
 
-    public static bool IsApi(HttpRequest request) => ApiPaths.Matches(request);
+    /// <summary>A page (not the JSON API) requested by a browser signed in with this cookie: such requests are redirected, not answered with problem JSON.</summary>
+    public static bool IsPageRequest(HttpContext context) =>
+        context.User.Identity?.AuthenticationType == SchemeName && !ApiPaths.Matches(context.Request);
 
     /// <summary>Starts a page session: the cookie holds a longer-lived token for the session an API sign-in just created.</summary>
     public static async Task SignInAsync(HttpContext http, string accessToken, CancellationToken cancellationToken)

@@ -34,7 +34,7 @@ internal sealed class SessionLivenessMiddleware(RequestDelegate next)
             return;
         }
 
-        if (context.User.Identity?.AuthenticationType == PageSessionAuthentication.SchemeName && !PageSessionAuthentication.IsApi(context.Request))
+        if (PageSessionAuthentication.IsPageRequest(context))
         {
             // A browser whose session ended is simply signed out: the cookie is dropped and the request goes on
             // anonymously, so a page that needs a session sends the person to sign in, and the sign-in page shows.
