@@ -175,6 +175,10 @@ public static class FormaApp
         services.AddSingleton<PlanCatalog>();
         services.AddRazorComponents();
         services.AddAntiforgery(o => o.Cookie.Name = "forma_antiforgery");
+        // The application layer: every use case, the business it runs for and the plan it is gated by.
+        services.AddUseCases();
+        services.AddScoped<CurrentBusiness>();
+        services.AddScoped<RequestOrigin>();
         services.AddScoped<PlanGate>();
         services.Configure<BillingOptions>(builder.Configuration.GetSection(BillingOptions.Section));
         services.AddScoped(sp => new SubscriptionSync(sp.GetRequiredService<FormaDbContext>(), sp.GetRequiredService<PlanCatalog>(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<BillingOptions>>().Value));

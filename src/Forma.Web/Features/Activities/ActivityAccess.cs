@@ -1,7 +1,6 @@
 using Forma.Core.Activities;
 using Forma.Core.People;
 using Forma.Data;
-using Forma.Web.Features.Accounts;
 using Forma.Web.Features.Athletes;
 using Forma.Web.Infrastructure.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -7,8 +7,6 @@ using Forma.Core.Plans;
 using Forma.Data;
 using Forma.Data.BackgroundJobs;
 using Forma.Data.Blobs;
-using Forma.Web.Features.Accounts;
-using Forma.Web.Features.ApiKeys;
 using Forma.Web.Features.Athletes;
 using Forma.Web.Features.Plans;
 using Forma.Web.Infrastructure.Endpoints;
@@ -55,17 +53,11 @@ internal sealed class ImportEndpoints : IEndpointGroup
             return ActivityAccess.Forbidden();
         }
 
-        if (await gate.EnsureAthleteWritableAsync(athleteId, cancellationToken) is { } readOnly)
-        {
-            return readOnly;
-        }
+        await gate.EnsureAthleteWritableAsync(athleteId, cancellationToken);
 
         // Refuse before reading the body when the plan's storage is already full; the exact check follows the upload.
         var storedBytes = await PlanEndpoints.StoredBytes(db).SumAsync(cancellationToken);
-        if (gate.RefuseStorage(storedBytes, 1) is { } full)
-        {
-            return full;
-        }
+        gate.EnsureStorage(storedBytes, 1);
 
         if (!MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var mediaType)
             || !"multipart/form-data".Equals(mediaType.MediaType.Value, StringComparison.OrdinalIgnoreCase)
@@ -112,14 +104,10 @@ internal sealed class ImportEndpoints : IEndpointGroup
         }
 
         var stored = received.Where(r => r.Blob is not null).ToList();
-        if (gate.RefuseStorage(storedBytes, stored.Sum(r => r.Blob!.Size)) is { } tooBig)
+        gate.EnsureStorage(storedBytes, stored.Sum(r => r.Blob!.Size));
+        if (stored.Count > 0)
         {
-            return tooBig;
-        }
-
-        if (stored.Count > 0 && await gate.AdmitAsync(PlanLimit.ImportsPerMonth, stored.Count, cancellationToken) is { } overQuota)
-        {
-            return overQuota;
+            await gate.AdmitAsync(PlanLimit.ImportsPerMonth, stored.Count, cancellationToken);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;

@@ -3,8 +3,6 @@ using System.Security.Claims;
 using Forma.Core.Accounts;
 using Forma.Core.Activities;
 using Forma.Data;
-using Forma.Web.Features.Accounts;
-using Forma.Web.Features.ApiKeys;
 using Forma.Web.Features.Athletes;
 using Forma.Web.Infrastructure.Endpoints;
 using Forma.Web.Infrastructure.Problems;

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Forma.Data;
-using Forma.Web.Features.Accounts;
 using Forma.Web.Features.Athletes;
 using Forma.Web.Infrastructure.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -4,7 +4,6 @@ using Forma.Core.Accounts;
 using Forma.Core.Training;
 using Forma.Data;
 using Forma.Formats;
-using Forma.Web.Features.ApiKeys;
 using Forma.Web.Infrastructure.Endpoints;
 using Forma.Web.Infrastructure.Problems;
 using Forma.Web.Infrastructure.Tenancy;

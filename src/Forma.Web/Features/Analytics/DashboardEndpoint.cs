@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Forma.Core.Accounts;
 using Forma.Data;
 using Forma.Web.Features.Activities;
-using Forma.Web.Features.ApiKeys;
 using Forma.Web.Infrastructure.Endpoints;
 using Forma.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -6,8 +6,6 @@ using Forma.Core.Plans;
 using Forma.Core.Training;
 using Forma.Data;
 using Forma.Formats;
-using Forma.Web.Features.ApiKeys;
-using Forma.Web.Features.Plans;
 using Forma.Web.Infrastructure.Endpoints;
 using Forma.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Http.HttpResults;

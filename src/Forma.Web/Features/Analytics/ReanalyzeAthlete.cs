@@ -1,6 +1,6 @@
 using Forma.Data.BackgroundJobs;
-using Microsoft.EntityFrameworkCore;
 using Forma.Web.Features.Activities;
+using Microsoft.EntityFrameworkCore;
 
 namespace Forma.Web.Features.Analytics;
 

@@ -6,9 +6,6 @@ using Forma.Core.Audit;
 using Forma.Core.People;
 using Forma.Core.Plans;
 using Forma.Data;
-using Forma.Web.Features.Accounts;
-using Forma.Web.Features.ApiKeys;
-using Forma.Web.Features.Plans;
 using Forma.Web.Infrastructure.Endpoints;
 using Forma.Web.Infrastructure.Problems;
 using Forma.Web.Infrastructure.Tenancy;
@@ -59,8 +56,8 @@ internal sealed class AthleteEndpoints : IEndpointGroup
 
         db.Athletes.Add(athlete);
         db.AuditEvents.Add(AuditEvent.Record(athlete.TenantId, "athlete.created", now, caller.UserId, athlete.Id.ToString()));
-        var refusal = await gate.AdmitGaugeAsync(PlanLimit.ActiveAthletes, 1, PlanGate.ActiveAthletes(db).LongCountAsync, () => db.SaveChangesAsync(cancellationToken), cancellationToken);
-        return refusal is null ? TypedResults.Created($"/api/v1/athletes/{athlete.Id}", AthleteResponse.From(athlete)) : refusal;
+        await gate.AdmitGaugeAsync(PlanLimit.ActiveAthletes, 1, PlanGate.ActiveAthletes(db).LongCountAsync, () => db.SaveChangesAsync(cancellationToken), cancellationToken);
+        return TypedResults.Created($"/api/v1/athletes/{athlete.Id}", AthleteResponse.From(athlete));
     }
 
     private static async Task<Results<Ok<AthletePage>, ValidationProblem>> List(
@@ -126,10 +123,7 @@ internal sealed class AthleteEndpoints : IEndpointGroup
             return Forbidden("Only owners, admins and coaches change athletes' records.");
         }
 
-        if (await gate.EnsureAthleteWritableAsync(id, cancellationToken) is { } readOnly)
-        {
-            return readOnly;
-        }
+        await gate.EnsureAthleteWritableAsync(id, cancellationToken);
 
         var now = clock.GetUtcNow().UtcDateTime;
         athlete.Rename(request.FirstName, request.LastName);

@@ -1,7 +1,6 @@
 using Forma.Core.Athletes;
 using Forma.Core.People;
 using Forma.Data;
-using Forma.Web.Features.Accounts;
 
 namespace Forma.Web.Features.Athletes;
 

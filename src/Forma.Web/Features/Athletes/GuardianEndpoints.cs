@@ -4,7 +4,6 @@ using Forma.Core.Athletes;
 using Forma.Core.Audit;
 using Forma.Core.People;
 using Forma.Data;
-using Forma.Web.Features.Accounts;
 using Forma.Web.Infrastructure.Endpoints;
 using Forma.Web.Infrastructure.Problems;
 using Forma.Web.Infrastructure.Tenancy;

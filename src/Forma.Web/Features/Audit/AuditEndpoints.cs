@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Forma.Core.Audit;
 using Forma.Data;
 using Forma.Data.Audit;
-using Forma.Web.Features.Accounts;
 using Forma.Web.Infrastructure.Endpoints;
 using Forma.Web.Infrastructure.Problems;
 using Forma.Web.Infrastructure.Tenancy;

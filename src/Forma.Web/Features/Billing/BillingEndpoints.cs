@@ -5,7 +5,6 @@ using Forma.Core.Billing;
 using Forma.Core.Tenancy;
 using Forma.Data;
 using Forma.Data.Tenancy;
-using Forma.Web.Features.Accounts;
 using Forma.Web.Features.Plans;
 using Forma.Web.Infrastructure.Endpoints;
 using Forma.Web.Infrastructure.Links;

@@ -1,4 +1,3 @@
-using Forma.Web.Features.Accounts;
 using Forma.Web.Infrastructure.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -13,5 +12,7 @@ internal static class BookingAccess
 
     public static ProblemHttpResult NotFound(string what) => ProblemDetailsSetup.Problem(StatusCodes.Status404NotFound, ProblemTypes.NotFound, $"No such {what}.");
 
-    public static ProblemHttpResult CatalogueOnly() => Forbidden("Only owners and admins change services, resources and staff calendars.");
+    public const string CatalogueOnlyMessage = "Only owners and admins change services, resources and staff calendars.";
+
+    public static ProblemHttpResult CatalogueOnly() => Forbidden(CatalogueOnlyMessage);
 }

@@ -3,7 +3,6 @@ using Forma.Core.Booking;
 using Forma.Core.Booking.Scheduling;
 using Forma.Data;
 using Forma.Data.Migrations;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -12,7 +11,7 @@ namespace Forma.Web.Features.Booking;
 /// <summary>What a booking attempt came to.</summary>
 /// <param name="ResourceIds">The appointment's resources when known without a query (a fresh appointment), else null.</param>
 /// <param name="Participants">The booking's participants when known without a query, else null.</param>
-internal sealed record BookingOutcome(ClientBooking? Booking, Appointment? Appointment, IReadOnlyList<Guid>? ResourceIds, bool Replayed, ProblemHttpResult? Refusal = null, IReadOnlyList<Guid>? Participants = null);
+internal sealed record BookingOutcome(ClientBooking? Booking, Appointment? Appointment, IReadOnlyList<Guid>? ResourceIds, bool Replayed, IReadOnlyList<Guid>? Participants = null);
 
 /// <summary>
 /// One booking to make: who, what, when, for whom, and who pays. <see cref="Alongside"/> runs inside the booking's
@@ -139,10 +138,17 @@ internal static class BookingDesk
             booking.PartOfSeries(series);
         }
 
-        if (order.ClientPackageId is { } packageId && await Credits.TakeAsync(db, packageId, booking, service.Id, order.LocalDate, now, cancellationToken) is { } refusal)
+        if (order.ClientPackageId is { } packageId)
         {
-            db.ChangeTracker.Clear();
-            return new BookingOutcome(null, null, [], false, refusal);
+            try
+            {
+                await Credits.TakeAsync(db, packageId, booking, service.Id, order.LocalDate, now, cancellationToken);
+            }
+            catch (Forma.Core.DomainException)
+            {
+                db.ChangeTracker.Clear(); // the transaction rolls back as the refusal leaves
+                throw;
+            }
         }
 
         db.Bookings.Add(booking);

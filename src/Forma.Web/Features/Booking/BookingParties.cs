@@ -1,9 +1,7 @@
+using Forma.Core;
 using Forma.Core.Booking;
 using Forma.Core.People;
 using Forma.Data;
-using Forma.Web.Features.Accounts;
-using Forma.Web.Infrastructure.Problems;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Forma.Web.Features.Booking;
@@ -15,18 +13,18 @@ namespace Forma.Web.Features.Booking;
 /// </summary>
 internal static class BookingParties
 {
-    public static async Task<(BookingClient? Client, IResult? Problem)> ResolveAsync(Caller caller, BookRequest request, FormaDbContext db, CancellationToken cancellationToken)
+    public static async Task<BookingClient> ResolveAsync(Caller caller, BookRequest request, FormaDbContext db, CancellationToken cancellationToken)
     {
         var ids = request.ParticipantIds ?? [];
         if (ids.Count == 0 || ids.Distinct().Count() != ids.Count)
         {
-            return (null, ProblemDetailsSetup.FieldProblem("participantIds", "One or more participants, each once."));
+            throw DomainException.Invalid("participantIds", "One or more participants, each once.");
         }
 
         var found = await db.Athletes.Where(a => ids.Contains(a.Id)).Select(a => new { a.Id, a.UserId }).ToListAsync(cancellationToken);
         if (found.Count != ids.Count)
         {
-            return (null, ProblemDetailsSetup.FieldProblem("participantIds", $"No participant {ids.Except(found.Select(f => f.Id)).First()} in this business."));
+            throw DomainException.Invalid("participantIds", $"No participant {ids.Except(found.Select(f => f.Id)).First()} in this business.");
         }
 
         switch (caller.Role)
@@ -35,50 +33,50 @@ internal static class BookingParties
                 return await StaffClientAsync(request, ids, db, cancellationToken);
             case Role.Athlete:
                 return found.All(f => f.UserId == caller.UserId)
-                    ? (BookingClient.Athlete(found[0].Id), null)
-                    : (null, BookingAccess.Forbidden("An athlete books for themselves; a guardian books for their dependents."));
+                    ? BookingClient.Athlete(found[0].Id)
+                    : throw DomainException.Forbidden("An athlete books for themselves; a guardian books for their dependents.");
             case Role.Guardian:
                 var dependents = await db.Guardianships.Where(g => g.GuardianMembershipId == caller.MembershipId && ids.Contains(g.AthleteId)).CountAsync(cancellationToken);
                 return dependents == ids.Count
-                    ? (BookingClient.Guardian(caller.MembershipId), null)
-                    : (null, BookingAccess.Forbidden("A guardian books only for their own dependents."));
+                    ? BookingClient.Guardian(caller.MembershipId)
+                    : throw DomainException.Forbidden("A guardian books only for their own dependents.");
             default:
-                return (null, BookingAccess.Forbidden("This role cannot book."));
+                throw DomainException.Forbidden("This role cannot book.");
         }
     }
 
-    private static async Task<(BookingClient? Client, IResult? Problem)> StaffClientAsync(BookRequest request, IReadOnlyList<Guid> ids, FormaDbContext db, CancellationToken cancellationToken)
+    private static async Task<BookingClient> StaffClientAsync(BookRequest request, IReadOnlyList<Guid> ids, FormaDbContext db, CancellationToken cancellationToken)
     {
         if (request.ClientAthleteId is not null && request.ClientMembershipId is not null)
         {
-            return (null, ProblemDetailsSetup.FieldProblem("clientMembershipId", "Name one client: an athlete or a guardian's membership."));
+            throw DomainException.Invalid("clientMembershipId", "Name one client: an athlete or a guardian's membership.");
         }
 
         if (request.ClientMembershipId is { } membershipId)
         {
             var guardian = await db.Memberships.AnyAsync(m => m.Id == membershipId && m.Role == Role.Guardian, cancellationToken);
             return guardian
-                ? (BookingClient.Guardian(membershipId), null)
-                : (null, ProblemDetailsSetup.FieldProblem("clientMembershipId", "No guardian with this membership in this business."));
+                ? BookingClient.Guardian(membershipId)
+                : throw DomainException.Invalid("clientMembershipId", "No guardian with this membership in this business.");
         }
 
         var athleteId = request.ClientAthleteId ?? (ids.Count == 1 ? ids[0] : (Guid?)null);
         if (athleteId is null)
         {
-            return (null, ProblemDetailsSetup.FieldProblem("clientAthleteId", "Several participants: name who pays (clientAthleteId or clientMembershipId)."));
+            throw DomainException.Invalid("clientAthleteId", "Several participants: name who pays (clientAthleteId or clientMembershipId).");
         }
 
         return ids.Contains(athleteId.Value) || await db.Athletes.AnyAsync(a => a.Id == athleteId, cancellationToken)
-            ? (BookingClient.Athlete(athleteId.Value), null)
-            : (null, ProblemDetailsSetup.FieldProblem("clientAthleteId", "No athlete with this id in this business."));
+            ? BookingClient.Athlete(athleteId.Value)
+            : throw DomainException.Invalid("clientAthleteId", "No athlete with this id in this business.");
     }
 
-    /// <summary>The first participant lacking a credential the service requires, valid on <paramref name="date"/>; null when all hold them.</summary>
-    public static async Task<ProblemHttpResult?> CheckCredentialsAsync(Service service, IReadOnlyList<Guid> participants, DateOnly date, FormaDbContext db, CancellationToken cancellationToken)
+    /// <summary>Refuses (422) naming the first participant lacking a credential the service requires, valid on <paramref name="date"/>.</summary>
+    public static async Task EnsureCredentialsAsync(Service service, IReadOnlyList<Guid> participants, DateOnly date, FormaDbContext db, CancellationToken cancellationToken)
     {
         if (service.RequiredCredentials.Count == 0)
         {
-            return null;
+            return;
         }
 
         var kinds = service.RequiredCredentials;
@@ -94,15 +92,11 @@ internal static class BookingParties
                 }
 
                 var expired = theirs.Where(c => c.ExpiresOn < date).MaxBy(c => c.ExpiresOn);
-                var problem = expired is null
-                    ? ProblemDetailsSetup.Problem(StatusCodes.Status422UnprocessableEntity, ProblemTypes.For("credential-missing"), $"Participant {participant} has no '{kind}', which this service requires.")
-                    : ProblemDetailsSetup.Problem(StatusCodes.Status422UnprocessableEntity, ProblemTypes.For("credential-expired"), $"Participant {participant}'s '{kind}' expired on {expired.ExpiresOn:yyyy-MM-dd}, before the appointment on {date:yyyy-MM-dd}.");
-                problem.ProblemDetails.Extensions["participantId"] = participant;
-                problem.ProblemDetails.Extensions["credential"] = kind;
-                return problem;
+                var facts = new Dictionary<string, object?> { ["participantId"] = participant, ["credential"] = kind };
+                throw expired is null
+                    ? new DomainException(RefusalKind.Rule, "credential-missing", $"Participant {participant} has no '{kind}', which this service requires.", extensions: facts)
+                    : new DomainException(RefusalKind.Rule, "credential-expired", $"Participant {participant}'s '{kind}' expired on {expired.ExpiresOn:yyyy-MM-dd}, before the appointment on {date:yyyy-MM-dd}.", extensions: facts);
             }
         }
-
-        return null;
     }
 }

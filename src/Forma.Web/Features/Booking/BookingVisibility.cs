@@ -1,6 +1,5 @@
 using Forma.Core.Booking;
 using Forma.Data;
-using Forma.Web.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Forma.Web.Features.Booking;

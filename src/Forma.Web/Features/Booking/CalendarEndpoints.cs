@@ -1,64 +1,22 @@
 using System.Security.Claims;
 using Forma.Core.Accounts;
-using Forma.Core.Booking;
 using Forma.Core.Plans;
-using Forma.Data;
-using Forma.Web.Features.Accounts;
-using Forma.Web.Features.ApiKeys;
-using Forma.Web.Features.Plans;
 using Forma.Web.Infrastructure.Endpoints;
-using Forma.Web.Infrastructure.Problems;
 using Forma.Web.Infrastructure.Tenancy;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Forma.Web.Features.Booking;
 
-/// <summary>An appointment on a calendar: who delivers it, how full it is, and the bookings the caller may see in it.</summary>
-public sealed record CalendarAppointment(Guid Id, Guid ServiceId, string ServiceName, Guid StaffId, DateTime Start, DateTime End, AppointmentStatus Status, int Capacity, int SeatsTaken, IReadOnlyList<CalendarBooking> Bookings);
-
-public sealed record CalendarBooking(Guid Id, BookingStatus Status, int Seats, IReadOnlyList<Guid> ParticipantIds, Guid? ClientAthleteId, Guid? ClientMembershipId);
-
-/// <summary>
-/// <c>GET /api/v1/appointments?from&amp;to[&amp;staffId]</c>: the calendar over a window. Staff see every appointment with
-/// its bookings (the day and week views); a client sees the appointments holding their own bookings.
-/// </summary>
+/// <summary><c>GET /api/v1/appointments?from&amp;to[&amp;staffId]</c>: an adapter over <see cref="ListCalendar"/>.</summary>
 internal sealed class CalendarEndpoints : IEndpointGroup
 {
-    public const int MaxWindowDays = 42;
-
     public void Map(IEndpointRouteBuilder app) =>
         app.MapGroup("/api/v1").WithTags("Booking").RequireFeature(PlanFeature.Booking).RequireTenant()
             .MapGet("/appointments", List).RequireScope(ApiScopes.BookingsRead).WithName("ListAppointments")
             .WithSummary("Appointments between two instants with their bookings (staff: all; clients: their own)")
-            .Produces<List<CalendarAppointment>>().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status400BadRequest);
 
-    internal static async Task<IResult> List(DateTimeOffset from, DateTimeOffset to, ClaimsPrincipal user, FormaDbContext db, CancellationToken cancellationToken,
-        Guid? staffId = null, bool includeCancelled = false)
-    {
-        if (to <= from || to - from > TimeSpan.FromDays(MaxWindowDays))
-        {
-            return ProblemDetailsSetup.FieldProblem("to", $"After 'from', at most {MaxWindowDays} days later.");
-        }
-
-        var caller = Caller.From(user);
-        var (start, end) = (from.UtcDateTime, to.UtcDateTime);
-        var visible = db.Bookings.AsNoTracking().VisibleTo(caller, db);
-        var appointments = await db.Appointments.AsNoTracking()
-            .Where(a => a.StartsAt < end && a.EndsAt > start && (staffId == null || a.StaffMembershipId == staffId))
-            .Where(a => includeCancelled || a.Status == AppointmentStatus.Scheduled)
-            .Where(a => caller.IsStaff || visible.Any(b => b.AppointmentId == a.Id))
-            .Join(db.Services, a => a.ServiceId, s => s.Id, (a, s) => new { Appointment = a, s.Name })
-            .OrderBy(x => x.Appointment.StartsAt).ThenBy(x => x.Appointment.StaffMembershipId)
-            .ToListAsync(cancellationToken);
-        var ids = appointments.Select(a => a.Appointment.Id).ToList();
-        var bookings = await visible.Where(b => ids.Contains(b.AppointmentId)).ToListAsync(cancellationToken);
-        var bookingIds = bookings.Select(b => b.Id).ToList();
-        var participants = (await db.BookingParticipants.AsNoTracking().Where(p => bookingIds.Contains(p.BookingId)).ToListAsync(cancellationToken)).ToLookup(p => p.BookingId, p => p.AthleteId);
-        var byAppointment = bookings.ToLookup(b => b.AppointmentId);
-        return TypedResults.Ok(appointments.Select(x => new CalendarAppointment(
-            x.Appointment.Id, x.Appointment.ServiceId, x.Name, x.Appointment.StaffMembershipId, x.Appointment.StartsAt, x.Appointment.EndsAt, x.Appointment.Status,
-            x.Appointment.Capacity, x.Appointment.SeatsTaken,
-            byAppointment[x.Appointment.Id].OrderBy(b => b.CreatedAt)
-                .Select(b => new CalendarBooking(b.Id, b.Status, b.Seats, participants[b.Id].ToList(), b.ClientAthleteId, b.ClientMembershipId)).ToList())).ToList());
-    }
+    private static async Task<Ok<List<CalendarAppointment>>> List(DateTimeOffset from, DateTimeOffset to, ClaimsPrincipal user, ListCalendar calendar, CancellationToken cancellationToken,
+        Guid? staffId = null, bool includeCancelled = false) =>
+        TypedResults.Ok(await calendar.RunAsync(Caller.From(user), new CalendarQuery(from, to, staffId, includeCancelled), cancellationToken));
 }

@@ -1,8 +1,7 @@
+using Forma.Core;
 using Forma.Core.Booking;
 using Forma.Core.People;
 using Forma.Data;
-using Forma.Web.Features.Accounts;
-using Forma.Web.Infrastructure.Problems;
 using Microsoft.EntityFrameworkCore;
 
 namespace Forma.Web.Features.Booking;
@@ -13,21 +12,21 @@ namespace Forma.Web.Features.Booking;
 /// </summary>
 internal static class ClientAccounts
 {
-    public static async Task<(BookingClient? Client, IResult? Problem)> ResolveAsync(Caller caller, FormaDbContext db, Guid? clientAthleteId, Guid? clientMembershipId, CancellationToken cancellationToken)
+    public static async Task<BookingClient> ResolveAsync(Caller caller, FormaDbContext db, Guid? clientAthleteId, Guid? clientMembershipId, CancellationToken cancellationToken)
     {
         if (caller.IsStaff)
         {
             return clientAthleteId is null == clientMembershipId is null
-                ? (null, ProblemDetailsSetup.FieldProblem("clientAthleteId", "Name one client: clientAthleteId or clientMembershipId."))
-                : (new BookingClient(clientAthleteId, clientMembershipId), null);
+                ? throw DomainException.Invalid("clientAthleteId", "Name one client: clientAthleteId or clientMembershipId.")
+                : new BookingClient(clientAthleteId, clientMembershipId);
         }
 
         if (caller.Role == Role.Guardian)
         {
-            return (BookingClient.Guardian(caller.MembershipId), null);
+            return BookingClient.Guardian(caller.MembershipId);
         }
 
         var own = await db.Athletes.Where(a => a.UserId == caller.UserId).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(cancellationToken);
-        return own is { } athleteId ? (BookingClient.Athlete(athleteId), null) : (null, BookingAccess.NotFound("client account"));
+        return own is { } athleteId ? BookingClient.Athlete(athleteId) : throw DomainException.NotFound("client account");
     }
 }

@@ -4,9 +4,6 @@ using Forma.Core.Audit;
 using Forma.Core.Booking;
 using Forma.Core.Plans;
 using Forma.Data;
-using Forma.Web.Features.Accounts;
-using Forma.Web.Features.ApiKeys;
-using Forma.Web.Features.Plans;
 using Forma.Web.Infrastructure.Endpoints;
 using Forma.Web.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -88,20 +85,16 @@ internal sealed class ClientCalendarFeedEndpoints : IEndpointGroup
     private static async Task<(ClientCalendarFeed? Feed, IResult? Problem)> FindOrCreateAsync(
         Caller caller, HttpContext http, FormaDbContext db, Guid? clientAthleteId, Guid? clientMembershipId, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var (client, problem) = await ClientAccounts.ResolveAsync(caller, db, clientAthleteId, clientMembershipId, cancellationToken);
-        if (problem is not null)
-        {
-            return (null, problem);
-        }
+        var client = await ClientAccounts.ResolveAsync(caller, db, clientAthleteId, clientMembershipId, cancellationToken);
 
-        var feed = await db.ClientCalendarFeeds.SingleOrDefaultAsync(f => f.ClientAthleteId == client!.AthleteId && f.ClientMembershipId == client.GuardianMembershipId, cancellationToken);
+        var feed = await db.ClientCalendarFeeds.SingleOrDefaultAsync(f => f.ClientAthleteId == client.AthleteId && f.ClientMembershipId == client.GuardianMembershipId, cancellationToken);
         if (feed is not null)
         {
             return (feed, null);
         }
 
         // Staff may name any client of this business, but only one that exists (another tenant's id is not found here).
-        var exists = client!.AthleteId is { } athleteId
+        var exists = client.AthleteId is { } athleteId
             ? await db.Athletes.AnyAsync(a => a.Id == athleteId, cancellationToken)
             : await db.Memberships.AnyAsync(m => m.Id == client.GuardianMembershipId, cancellationToken);
         if (!exists)

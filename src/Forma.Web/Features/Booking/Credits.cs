@@ -1,7 +1,6 @@
+using Forma.Core;
 using Forma.Core.Booking;
 using Forma.Data;
-using Forma.Web.Infrastructure.Problems;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Forma.Web.Features.Booking;
@@ -22,43 +21,23 @@ internal static class Credits
         }
     }
 
-    /// <summary>Counts and records the sessions; call inside the booking's transaction after <see cref="LockAsync"/>.</summary>
-    public static async Task<ProblemHttpResult?> TakeAsync(FormaDbContext db, Guid clientPackageId, ClientBooking booking, Guid serviceId, DateOnly date, DateTime now, CancellationToken cancellationToken)
+    /// <summary>Counts and records the sessions (refusing, per <see cref="BookingPolicy.EnsurePackageCovers"/>, when they do not suffice); call inside the booking's transaction after <see cref="LockAsync"/>.</summary>
+    public static async Task TakeAsync(FormaDbContext db, Guid clientPackageId, ClientBooking booking, Guid serviceId, DateOnly date, DateTime now, CancellationToken cancellationToken)
     {
         var package = await db.ClientPackages.AsNoTracking().SingleOrDefaultAsync(p => p.Id == clientPackageId, cancellationToken);
         if (package is null || package.Client != booking.Client)
         {
-            return Refuse("package-not-found", "This client holds no such package.");
-        }
-
-        if (!package.Covers(serviceId))
-        {
-            return Refuse("package-does-not-cover", $"'{package.Name}' does not cover this service.");
-        }
-
-        if (!package.ValidOn(date))
-        {
-            return Refuse("package-expired", $"'{package.Name}' is valid from {package.ValidFrom:yyyy-MM-dd}{(package.ValidUntil is { } until ? $" through {until:yyyy-MM-dd}" : "")}, not on {date:yyyy-MM-dd}.");
+            throw DomainException.Rule("package-not-found", "This client holds no such package.");
         }
 
         var period = package.PeriodOf(date);
         var used = await db.CreditUses.Where(u => u.ClientPackageId == clientPackageId && u.PeriodStart == period && u.ReturnedAt == null).SumAsync(u => u.Seats, cancellationToken);
-        if (used + booking.Seats > package.Sessions)
-        {
-            var problem = Refuse("credits-exhausted", $"'{package.Name}' has {package.Sessions - used} of {package.Sessions} sessions left{(package.Kind == PackageKind.Membership ? $" in the month from {period:yyyy-MM-dd}" : "")}; this booking needs {booking.Seats}.");
-            problem.ProblemDetails.Extensions["remaining"] = package.Sessions - used;
-            return problem;
-        }
-
+        BookingPolicy.EnsurePackageCovers(package, serviceId, date, used, booking.Seats);
         db.CreditUses.Add(CreditUse.Take(package, booking.Id, booking.Seats, date, now));
         booking.PaidWith(package.Id);
-        return null;
     }
 
     /// <summary>A cancellation within the policy gives the sessions back.</summary>
     public static Task<int> ReturnAsync(FormaDbContext db, Guid bookingId, DateTime now, CancellationToken cancellationToken) =>
         db.CreditUses.Where(u => u.BookingId == bookingId && u.ReturnedAt == null).ExecuteUpdateAsync(set => set.SetProperty(u => u.ReturnedAt, now), cancellationToken);
-
-    private static ProblemHttpResult Refuse(string code, string title) =>
-        ProblemDetailsSetup.Problem(StatusCodes.Status422UnprocessableEntity, ProblemTypes.For(code), title);
 }

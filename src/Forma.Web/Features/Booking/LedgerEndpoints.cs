@@ -5,9 +5,6 @@ using Forma.Core.Booking;
 using Forma.Core.People;
 using Forma.Core.Plans;
 using Forma.Data;
-using Forma.Web.Features.Accounts;
-using Forma.Web.Features.ApiKeys;
-using Forma.Web.Features.Plans;
 using Forma.Web.Infrastructure.Endpoints;
 using Forma.Web.Infrastructure.Problems;
 using Forma.Web.Infrastructure.Tenancy;
@@ -33,11 +30,7 @@ internal sealed class LedgerEndpoints : IEndpointGroup
     private static async Task<IResult> Get(ClaimsPrincipal user, FormaDbContext db, CancellationToken cancellationToken, Guid? clientAthleteId = null, Guid? clientMembershipId = null)
     {
         var caller = Caller.From(user);
-        var (found, problem) = await ClientAccounts.ResolveAsync(caller, db, clientAthleteId, clientMembershipId, cancellationToken);
-        if (found is not { } client)
-        {
-            return problem!;
-        }
+        var client = await ClientAccounts.ResolveAsync(caller, db, clientAthleteId, clientMembershipId, cancellationToken);
 
         var entries = await db.LedgerEntries.AsNoTracking()
             .Where(e => e.ClientAthleteId == client.AthleteId && e.ClientMembershipId == client.GuardianMembershipId)

@@ -3,11 +3,9 @@ using Forma.Core.Accounts;
 using Forma.Core.Booking;
 using Forma.Core.Plans;
 using Forma.Data;
-using Forma.Web.Features.Accounts;
-using Forma.Web.Features.ApiKeys;
-using Forma.Web.Features.Plans;
 using Forma.Web.Infrastructure.Endpoints;
 using Forma.Web.Infrastructure.Tenancy;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Forma.Web.Features.Booking;
@@ -20,8 +18,6 @@ public sealed record BookingMessageResponse(Guid Id, Guid BookingId, BookingMess
 /// <summary>Booking messages as recorded (see <see cref="BookingNotices"/>): per booking for whoever sees it, and a client's inbox.</summary>
 internal sealed class MessageEndpoints : IEndpointGroup
 {
-    public const int InboxSize = 100;
-
     public void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1").WithTags("Booking").RequireFeature(PlanFeature.Booking).RequireTenant().ProducesProblem(StatusCodes.Status401Unauthorized);
@@ -42,18 +38,6 @@ internal sealed class MessageEndpoints : IEndpointGroup
         return TypedResults.Ok(messages.Select(BookingMessageResponse.From).ToList());
     }
 
-    internal static async Task<IResult> Inbox(ClaimsPrincipal user, FormaDbContext db, CancellationToken cancellationToken, Guid? clientAthleteId = null, Guid? clientMembershipId = null)
-    {
-        var caller = Caller.From(user);
-        var (found, problem) = await ClientAccounts.ResolveAsync(caller, db, clientAthleteId, clientMembershipId, cancellationToken);
-        if (found is not { } client)
-        {
-            return problem!;
-        }
-
-        var messages = await db.BookingMessages.AsNoTracking()
-            .Where(m => m.ClientAthleteId == client.AthleteId && m.ClientMembershipId == client.GuardianMembershipId)
-            .OrderByDescending(m => m.RecordedAt).ThenByDescending(m => m.Id).Take(InboxSize).ToListAsync(cancellationToken);
-        return TypedResults.Ok(messages.Select(BookingMessageResponse.From).ToList());
-    }
+    private static async Task<Ok<List<BookingMessageResponse>>> Inbox(ClaimsPrincipal user, ListClientMessages inbox, CancellationToken cancellationToken, Guid? clientAthleteId = null, Guid? clientMembershipId = null) =>
+        TypedResults.Ok(await inbox.RunAsync(Caller.From(user), clientAthleteId, clientMembershipId, cancellationToken));
 }

@@ -17,4 +17,14 @@ public sealed record CreditUseResponse(Guid BookingId, DateOnly Date, int Seats,
 /// <summary>A package a client holds: what is left in the current period (today's month for a membership) and every use.</summary>
 public sealed record ClientPackageResponse(
     Guid Id, Guid PackageId, string Name, PackageKind Kind, int Sessions, int RemainingNow, DateOnly ValidFrom, DateOnly? ValidUntil, IReadOnlyList<Guid> ServiceIds,
-    Guid? ClientAthleteId, Guid? ClientMembershipId, IReadOnlyList<CreditUseResponse> Uses);
+    Guid? ClientAthleteId, Guid? ClientMembershipId, IReadOnlyList<CreditUseResponse> Uses)
+{
+    /// <summary>Sessions left now: in the current period (a membership's month), none once the package has expired.</summary>
+    public static ClientPackageResponse From(ClientPackage p, IReadOnlyList<CreditUse> uses, DateOnly today)
+    {
+        var period = p.PeriodOf(today < p.ValidFrom ? p.ValidFrom : today);
+        var remaining = p.Sessions - uses.Where(u => u.PeriodStart == period && u.ReturnedAt is null).Sum(u => u.Seats);
+        return new ClientPackageResponse(p.Id, p.PackageId, p.Name, p.Kind, p.Sessions, p.ValidOn(today) || today < p.ValidFrom ? remaining : 0, p.ValidFrom, p.ValidUntil, p.ServiceIds,
+            p.ClientAthleteId, p.ClientMembershipId, uses.Select(u => new CreditUseResponse(u.BookingId, u.Date, u.Seats, u.PeriodStart, u.ReturnedAt is not null)).ToList());
+    }
+}

@@ -1,15 +1,13 @@
 using System.Security.Claims;
+using Forma.Core;
 using Forma.Core.Accounts;
+using Forma.Core.Booking;
 using Forma.Core.Booking.Scheduling;
 using Forma.Core.Plans;
 using Forma.Data;
-using Forma.Web.Features.Accounts;
-using Forma.Web.Features.ApiKeys;
-using Forma.Web.Features.Plans;
 using Forma.Web.Infrastructure.Endpoints;
 using Forma.Web.Infrastructure.Problems;
 using Forma.Web.Infrastructure.Tenancy;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -61,15 +59,11 @@ internal sealed class RecurringBookingEndpoint : IEndpointGroup
         var caller = Caller.From(user);
         if (await db.Services.AsNoTracking().SingleOrDefaultAsync(s => s.Id == request.ServiceId && !s.Archived, cancellationToken) is not { } service)
         {
-            return BookingAccess.NotFound("service");
+            throw DomainException.NotFound("service");
         }
 
         var single = new BookRequest(request.ServiceId, request.Start, request.ParticipantIds, request.StaffId, request.ClientAthleteId, request.ClientMembershipId);
-        var (client, partiesProblem) = await BookingParties.ResolveAsync(caller, single, db, cancellationToken);
-        if (partiesProblem is not null)
-        {
-            return partiesProblem;
-        }
+        var client = await BookingParties.ResolveAsync(caller, single, db, cancellationToken);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var zone = TimeZoneInfo.FindSystemTimeZoneById(http.Tenant().TimeZone);
@@ -81,7 +75,7 @@ internal sealed class RecurringBookingEndpoint : IEndpointGroup
             var local = firstLocal.AddDays(i * request.IntervalDays);
             var start = WorkingPeriods.ToUtc(zone, local);
             var key = idempotencyKey is null ? null : $"{idempotencyKey}#{i}";
-            var order = new BookingOrder(service, start, request.StaffId, request.ParticipantIds, client!, caller.MembershipId, caller.UserId, zone, key, seriesId, request.ClientPackageId);
+            var order = new BookingOrder(service, start, request.StaffId, request.ParticipantIds, client, caller.MembershipId, caller.UserId, zone, key, seriesId, request.ClientPackageId);
             results.Add(await BookOneAsync(db, order, now, cancellationToken));
         }
 
@@ -96,27 +90,28 @@ internal sealed class RecurringBookingEndpoint : IEndpointGroup
             return new OccurrenceResult(start, true, replay.Booking!.Id, null, null);
         }
 
-        if (AppointmentEndpoints.WindowProblem(service, start, now, order.Participants.Count) is ValidationProblem window)
+        try
         {
-            return new OccurrenceResult(start, false, null, "outside-booking-window", window.ProblemDetails.Errors.First().Value[0]);
+            BookingPolicy.EnsureBookable(service, start, now, order.Participants.Count);
+        }
+        catch (DomainException window)
+        {
+            return new OccurrenceResult(start, false, null, "outside-booking-window", window.Message);
         }
 
-        if (await BookingParties.CheckCredentialsAsync(service, order.Participants, order.LocalDate, db, cancellationToken) is { } credential)
+        BookingOutcome outcome;
+        try
         {
-            return Refused(start, credential);
+            await BookingParties.EnsureCredentialsAsync(service, order.Participants, order.LocalDate, db, cancellationToken);
+            outcome = await BookingDesk.BookAsync(db, order, now, cancellationToken);
         }
-
-        var outcome = await BookingDesk.BookAsync(db, order, now, cancellationToken);
-        if (outcome.Refusal is { } refusal)
+        catch (DomainException refusal)
         {
-            return Refused(start, refusal);
+            return new OccurrenceResult(start, false, null, refusal.Code, refusal.Message);
         }
 
         return outcome.Booking is { } booking
             ? new OccurrenceResult(start, true, booking.Id, null, null)
             : new OccurrenceResult(start, false, null, "slot-taken", "Not free: the staff member, a resource or the class is taken.");
     }
-
-    private static OccurrenceResult Refused(DateTime start, ProblemHttpResult problem) =>
-        new(start, false, null, problem.ProblemDetails.Type!.Split('/')[^1], problem.ProblemDetails.Title);
 }

@@ -4,9 +4,6 @@ using Forma.Core.Audit;
 using Forma.Core.Booking;
 using Forma.Core.Plans;
 using Forma.Data;
-using Forma.Web.Features.Accounts;
-using Forma.Web.Features.ApiKeys;
-using Forma.Web.Features.Plans;
 using Forma.Web.Infrastructure.Endpoints;
 using Forma.Web.Infrastructure.Problems;
 using Forma.Web.Infrastructure.Tenancy;
@@ -47,11 +44,7 @@ internal sealed class WaitlistEndpoints : IEndpointGroup
 
         var service = await db.Services.AsNoTracking().SingleAsync(s => s.Id == appointment.ServiceId, cancellationToken);
         var asBooking = new BookRequest(service.Id, appointment.StartsAt, request.ParticipantIds, null, request.ClientAthleteId, request.ClientMembershipId);
-        var (client, problem) = await BookingParties.ResolveAsync(caller, asBooking, db, cancellationToken);
-        if (problem is not null)
-        {
-            return problem;
-        }
+        var client = await BookingParties.ResolveAsync(caller, asBooking, db, cancellationToken);
 
         if (request.ParticipantIds.Count > appointment.Capacity)
         {
@@ -65,12 +58,9 @@ internal sealed class WaitlistEndpoints : IEndpointGroup
 
         var zone = TimeZoneInfo.FindSystemTimeZoneById(http.Tenant().TimeZone);
         var date = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(appointment.StartsAt, zone));
-        if (await BookingParties.CheckCredentialsAsync(service, request.ParticipantIds, date, db, cancellationToken) is { } credentialProblem)
-        {
-            return credentialProblem;
-        }
+        await BookingParties.EnsureCredentialsAsync(service, request.ParticipantIds, date, db, cancellationToken);
 
-        var entry = WaitlistEntry.Join(appointment.TenantId, appointment.Id, client!, caller.MembershipId, request.ParticipantIds, now);
+        var entry = WaitlistEntry.Join(appointment.TenantId, appointment.Id, client, caller.MembershipId, request.ParticipantIds, now);
         db.WaitlistEntries.Add(entry);
         db.AuditEvents.Add(AuditEvent.Record(entry.TenantId, "waitlist.joined", now, caller.UserId, entry.Id.ToString()));
         await db.SaveChangesAsync(cancellationToken);

@@ -1,5 +1,7 @@
+using Forma.Core;
 using Forma.Core.Plans;
 using Forma.Web.Features.ApiKeys;
+using Forma.Web.Infrastructure.Problems;
 using Forma.Web.Infrastructure.Tenancy;
 
 namespace Forma.Web.Features.Plans;
@@ -19,12 +21,16 @@ internal sealed class ApiCallMetering(RequestDelegate next)
             return;
         }
 
-        if (await gate.AdmitAsync(PlanLimit.ApiCallsPerDay, 1, context.RequestAborted) is { } refusal)
+        try
+        {
+            await gate.AdmitAsync(PlanLimit.ApiCallsPerDay, 1, context.RequestAborted);
+        }
+        catch (DomainException refusal)
         {
             var resets = gate.PeriodStart(UsagePeriod.Day).AddDays(1).ToDateTime(TimeOnly.MinValue);
             var untilReset = TimeZoneInfo.ConvertTimeToUtc(resets, TimeZoneInfo.FindSystemTimeZoneById(context.Tenant().TimeZone)) - clock.GetUtcNow().UtcDateTime;
             context.Response.Headers.RetryAfter = ((long)Math.Ceiling(Math.Max(1, untilReset.TotalSeconds))).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            await refusal.ExecuteAsync(context);
+            await context.WriteRefusalAsync(refusal);
             return;
         }
 

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Forma.Core.Audit;
 using Forma.Core.Plans;
 using Forma.Data;
-using Forma.Web.Features.Accounts;
 using Forma.Web.Infrastructure.Endpoints;
 using Forma.Web.Infrastructure.Problems;
 using Forma.Web.Infrastructure.Tenancy;
@@ -74,8 +73,8 @@ internal sealed class OverLimitEndpoints : IEndpointGroup
 
         athlete.Restore();
         db.AuditEvents.Add(AuditEvent.Record(athlete.TenantId, "athlete.restored", clock.GetUtcNow().UtcDateTime, caller.UserId, athlete.Id.ToString()));
-        return await gate.AdmitGaugeAsync(PlanLimit.ActiveAthletes, 1, PlanGate.ActiveAthletes(db).LongCountAsync, () => db.SaveChangesAsync(cancellationToken), cancellationToken)
-            ?? (IResult)TypedResults.NoContent();
+        await gate.AdmitGaugeAsync(PlanLimit.ActiveAthletes, 1, PlanGate.ActiveAthletes(db).LongCountAsync, () => db.SaveChangesAsync(cancellationToken), cancellationToken);
+        return TypedResults.NoContent();
     }
 
     private static async Task<IResult> Analyze(ClaimsPrincipal user, FormaDbContext db, PlanGate gate, CancellationToken cancellationToken)

@@ -17,7 +17,7 @@ internal sealed partial class FormaExceptionHandler(IProblemDetailsService probl
     {
         var problem = exception switch
         {
-            DomainException domain => FromDomain(domain),
+            DomainException refusal => RefusalProblems.From(refusal),
             BadHttpRequestException badRequest => new ProblemDetails
             {
                 Status = badRequest.StatusCode,
@@ -58,29 +58,6 @@ internal sealed partial class FormaExceptionHandler(IProblemDetailsService probl
 
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
-    }
-
-    internal static ProblemDetails FromDomain(DomainException domain)
-    {
-        if (domain.Field is { } field)
-        {
-            return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [domain.Message] })
-            {
-                Status = StatusCodes.Status400BadRequest,
-                Extensions = { ["code"] = domain.Code },
-            };
-        }
-
-        var status = domain.Code.EndsWith("-taken", StringComparison.Ordinal) || domain.Code.EndsWith("-conflict", StringComparison.Ordinal)
-            ? StatusCodes.Status409Conflict
-            : StatusCodes.Status422UnprocessableEntity;
-        return new ProblemDetails
-        {
-            Status = status,
-            Type = ProblemTypes.For(domain.Code),
-            Title = domain.Message,
-            Extensions = { ["code"] = domain.Code },
-        };
     }
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Tenant isolation breach refused")]

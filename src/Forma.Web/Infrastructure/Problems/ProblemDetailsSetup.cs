@@ -61,6 +61,14 @@ public static class ProblemDetailsSetup
     public static ValidationProblem FieldProblem(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, type: ProblemTypes.Validation);
 
+    /// <summary>Writes a refusal from middleware (outside an endpoint), mapped like every other refusal.</summary>
+    public static Task WriteRefusalAsync(this HttpContext context, Forma.Core.DomainException refusal)
+    {
+        var problem = RefusalProblems.From(refusal);
+        context.Response.StatusCode = problem.Status!.Value;
+        return context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem }).AsTask();
+    }
+
     /// <summary>Writes a problem from middleware (outside an endpoint), through the same problem-details service.</summary>
     public static Task WriteProblemAsync(this HttpContext context, int status, string type, string title, string detail)
     {

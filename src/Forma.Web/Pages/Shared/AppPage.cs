@@ -1,4 +1,3 @@
-using Forma.Web.Features.Accounts;
 using Microsoft.AspNetCore.Components;
 
 namespace Forma.Web.Pages.Shared;

@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Forma.Web.Infrastructure.Problems;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Forma.Web.Pages.Shared;
@@ -37,7 +37,7 @@ internal static class EndpointOutcome
         }
         catch (Forma.Core.DomainException domain)
         {
-            return TypedResults.Problem(FormaExceptionHandler.FromDomain(domain));
+            return TypedResults.Problem(RefusalProblems.From(domain));
         }
     }
 

@@ -1,46 +1,46 @@
 using System.Globalization;
+using Forma.Core;
 using Forma.Core.Athletes;
 using Forma.Core.Plans;
 using Forma.Data;
-using Forma.Web.Infrastructure.Problems;
+using Forma.Web.Features.Plans;
 using Forma.Web.Infrastructure.Tenancy;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
-namespace Forma.Web.Features.Plans;
+namespace Forma.Web.Infrastructure.Access;
 
 /// <summary>
-/// The one place handlers ask what the business's plan allows. Features answer 403, limits 402 — both problem
-/// details naming the feature or limit, the usage, and the smallest plan that lifts it. Counted limits (per day or
+/// The one place use cases ask what the business's plan allows. Features are refused with 403, limits with 402 —
+/// refusals naming the feature or limit, the usage, and the smallest plan that lifts it. Counted limits (per day or
 /// month in the business's time zone) are admitted by one conditional upsert, so concurrent requests at the edge
 /// admit exactly what remains; gauges (athletes, seats) are counted under a per-business lock in the transaction
 /// that adds the item.
 /// </summary>
-internal sealed class PlanGate(FormaDbContext db, PlanCatalog catalog, TimeProvider clock, IHttpContextAccessor http)
+internal sealed class PlanGate(FormaDbContext db, PlanCatalog catalog, TimeProvider clock, CurrentBusiness business)
 {
-    private ResolvedTenant Tenant => http.HttpContext?.Tenant() ?? throw new InvalidOperationException("The plan gate needs a request with a tenant.");
+    private ResolvedTenant Tenant => business.Tenant;
 
     public PlanDefinition Current => catalog.Get(Tenant.Plan.CodeAt(clock.GetUtcNow().UtcDateTime));
 
-    public ProblemHttpResult? RequireFeature(PlanFeature feature)
+    public bool Has(PlanFeature feature) => Current.Has(feature);
+
+    /// <summary>Refuses (403, naming the plan that has it) unless the business's plan includes <paramref name="feature"/>.</summary>
+    public void EnsureFeature(PlanFeature feature)
     {
         var plan = Current;
         if (plan.Has(feature))
         {
-            return null;
+            return;
         }
 
         var upgrade = catalog.UpgradeFor(plan, feature);
-        var problem = ProblemDetailsSetup.Problem(StatusCodes.Status403Forbidden, ProblemTypes.For("plan-feature"), $"{feature} is not part of the {plan.Name} plan.",
-            upgrade is null ? "No plan offers it." : $"The {upgrade.Name} plan includes it.");
-        problem.ProblemDetails.Extensions["feature"] = feature.ToString();
-        problem.ProblemDetails.Extensions["plan"] = plan.Code;
-        problem.ProblemDetails.Extensions["upgradeTo"] = upgrade?.Code;
-        return problem;
+        throw new DomainException(RefusalKind.NotInPlan, "plan-feature", $"{feature} is not part of the {plan.Name} plan.",
+            upgrade is null ? "No plan offers it." : $"The {upgrade.Name} plan includes it.",
+            extensions: new Dictionary<string, object?> { ["feature"] = feature.ToString(), ["plan"] = plan.Code, ["upgradeTo"] = upgrade?.Code });
     }
 
     /// <summary>Counts <paramref name="amount"/> against a per-period limit, or refuses it whole (402) when it does not fit.</summary>
-    public async Task<ProblemHttpResult?> AdmitAsync(PlanLimit limit, long amount, CancellationToken cancellationToken)
+    public async Task AdmitAsync(PlanLimit limit, long amount, CancellationToken cancellationToken)
     {
         var period = PlanLimits.PeriodOf(limit);
         if (period == UsagePeriod.None)
@@ -55,7 +55,7 @@ internal sealed class PlanGate(FormaDbContext db, PlanCatalog catalog, TimeProvi
         var cap = plan.Limits.Of(limit);
         if (cap is { } most && amount > most)
         {
-            return QuotaProblem(plan, limit, await UsedAsync(limit, start, cancellationToken), amount, start);
+            throw QuotaRefusal(plan, limit, await UsedAsync(limit, start, cancellationToken), amount, start);
         }
 
         // Insert the period's row, or add to it only while the sum stays within the cap: no row back means refused.
@@ -67,7 +67,10 @@ internal sealed class PlanGate(FormaDbContext db, PlanCatalog catalog, TimeProvi
             WHERE usage_counters.used + excluded.used <= {ceiling}
             RETURNING used AS "Value"
             """).ToListAsync(cancellationToken);
-        return admitted.Count == 1 ? null : QuotaProblem(plan, limit, await UsedAsync(limit, start, cancellationToken), amount, start);
+        if (admitted.Count != 1)
+        {
+            throw QuotaRefusal(plan, limit, await UsedAsync(limit, start, cancellationToken), amount, start);
+        }
     }
 
     /// <summary>
@@ -75,7 +78,7 @@ internal sealed class PlanGate(FormaDbContext db, PlanCatalog catalog, TimeProvi
     /// serialises write transactions anyway), counts, and runs <paramref name="write"/> — which saves — only if the
     /// new items fit. Two concurrent additions cannot both see the last free place.
     /// </summary>
-    public async Task<ProblemHttpResult?> AdmitGaugeAsync(PlanLimit limit, long amount, Func<CancellationToken, Task<long>> countUsed, Func<Task> write, CancellationToken cancellationToken)
+    public async Task AdmitGaugeAsync(PlanLimit limit, long amount, Func<CancellationToken, Task<long>> countUsed, Func<Task> write, CancellationToken cancellationToken)
     {
         var plan = Current;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -88,56 +91,56 @@ internal sealed class PlanGate(FormaDbContext db, PlanCatalog catalog, TimeProvi
         var used = await countUsed(cancellationToken);
         if (!plan.Allows(limit, used, amount))
         {
-            return QuotaProblem(plan, limit, used, amount, null);
+            throw QuotaRefusal(plan, limit, used, amount, null);
         }
 
         await write();
         await transaction.CommitAsync(cancellationToken);
-        return null;
     }
 
     /// <summary>
     /// Storage is a gauge of the original files kept; an upload that would pass the plan's bytes is refused. Not
     /// locked: two uploads at once can overshoot by one upload, which storage (unlike seats) tolerates.
     /// </summary>
-    public ProblemHttpResult? RefuseStorage(long storedBytes, long moreBytes)
+    public void EnsureStorage(long storedBytes, long moreBytes)
     {
         var plan = Current;
-        return plan.Allows(PlanLimit.StorageBytes, storedBytes, moreBytes) ? null : QuotaProblem(plan, PlanLimit.StorageBytes, storedBytes, moreBytes, null);
+        if (!plan.Allows(PlanLimit.StorageBytes, storedBytes, moreBytes))
+        {
+            throw QuotaRefusal(plan, PlanLimit.StorageBytes, storedBytes, moreBytes, null);
+        }
     }
 
     /// <summary>
     /// After a move to a smaller plan nothing is deleted: the oldest athletes up to the limit stay writable (by creation,
     /// then id — the order the over-limit dry-run lists), the newer ones are read-only (402) until the business upgrades or archives some; archived ones are read-only (409).
     /// </summary>
-    public async Task<ProblemHttpResult?> EnsureAthleteWritableAsync(Guid athleteId, CancellationToken cancellationToken)
+    public async Task EnsureAthleteWritableAsync(Guid athleteId, CancellationToken cancellationToken)
     {
         var athlete = await db.Athletes.AsNoTracking().Where(a => a.Id == athleteId).Select(a => new { a.Id, a.CreatedAt, a.ArchivedAt }).SingleOrDefaultAsync(cancellationToken);
         if (athlete is null)
         {
-            return null; // the caller answers 404 in its own words
+            return; // the caller answers 404 in its own words
         }
 
         if (athlete.ArchivedAt is not null)
         {
-            return ProblemDetailsSetup.Problem(StatusCodes.Status409Conflict, ProblemTypes.For("athlete-archived"), "This athlete is archived and read-only.", "Restore the athlete to change their data.");
+            throw DomainException.Conflict("athlete-archived", "This athlete is archived and read-only.", "Restore the athlete to change their data.");
         }
 
         var plan = Current;
         if (plan.Limits.ActiveAthletes is not { } cap)
         {
-            return null;
+            return;
         }
 
         if (await ActiveAthletes(db).OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).Take((int)Math.Min(cap, int.MaxValue)).AnyAsync(a => a.Id == athleteId, cancellationToken))
         {
-            return null;
+            return;
         }
 
-        var problem = QuotaProblem(plan, PlanLimit.ActiveAthletes, await ActiveAthletes(db).LongCountAsync(cancellationToken), 0, null);
-        problem.ProblemDetails.Title = $"This athlete is over the {plan.Name} plan's limit of {cap} active athletes and read-only.";
-        problem.ProblemDetails.Detail = "Upgrade, or archive athletes you no longer coach; nothing was deleted.";
-        return problem;
+        throw QuotaRefusal(plan, PlanLimit.ActiveAthletes, await ActiveAthletes(db).LongCountAsync(cancellationToken), 0, null,
+            $"This athlete is over the {plan.Name} plan's limit of {cap} active athletes and read-only.", "Upgrade, or archive athletes you no longer coach; nothing was deleted.");
     }
 
     public static IQueryable<Athlete> ActiveAthletes(FormaDbContext db) => db.Athletes.Where(a => a.ArchivedAt == null);
@@ -152,27 +155,29 @@ internal sealed class PlanGate(FormaDbContext db, PlanCatalog catalog, TimeProvi
     private async Task<long> UsedAsync(PlanLimit limit, DateOnly start, CancellationToken cancellationToken) =>
         await db.UsageCounters.Where(c => c.Metric == limit && c.PeriodStart == start).Select(c => c.Used).SingleOrDefaultAsync(cancellationToken);
 
-    private ProblemHttpResult QuotaProblem(PlanDefinition plan, PlanLimit limit, long used, long requested, DateOnly? periodStart)
+    private DomainException QuotaRefusal(PlanDefinition plan, PlanLimit limit, long used, long requested, DateOnly? periodStart, string? title = null, string? detail = null)
     {
         var cap = plan.Limits.Of(limit) ?? 0;
         var upgrade = catalog.UpgradeFor(plan, limit, used + requested);
-        var problem = ProblemDetailsSetup.Problem(StatusCodes.Status402PaymentRequired, ProblemTypes.For("quota-exceeded"),
-            string.Create(CultureInfo.InvariantCulture, $"The {plan.Name} plan allows {cap} {Describe(limit)}; {used} used, {requested} more asked for."),
-            upgrade is null ? "No larger plan lifts this limit." : $"The {upgrade.Name} plan allows {(upgrade.Limits.Of(limit) is { } more ? more.ToString(CultureInfo.InvariantCulture) : "unlimited")}.");
-        var extensions = problem.ProblemDetails.Extensions;
-        extensions["limit"] = limit.ToString();
-        extensions["allowed"] = cap;
-        extensions["used"] = used;
-        extensions["requested"] = requested;
-        extensions["plan"] = plan.Code;
-        extensions["upgradeTo"] = upgrade?.Code;
+        var extensions = new Dictionary<string, object?>
+        {
+            ["limit"] = limit.ToString(),
+            ["allowed"] = cap,
+            ["used"] = used,
+            ["requested"] = requested,
+            ["plan"] = plan.Code,
+            ["upgradeTo"] = upgrade?.Code,
+        };
         if (periodStart is { } start)
         {
             extensions["periodStart"] = start;
             extensions["resetsOn"] = PlanLimits.PeriodOf(limit) == UsagePeriod.Month ? start.AddMonths(1) : start.AddDays(1);
         }
 
-        return problem;
+        return new DomainException(RefusalKind.QuotaExceeded, "quota-exceeded",
+            title ?? string.Create(CultureInfo.InvariantCulture, $"The {plan.Name} plan allows {cap} {Describe(limit)}; {used} used, {requested} more asked for."),
+            detail ?? (upgrade is null ? "No larger plan lifts this limit." : $"The {upgrade.Name} plan allows {(upgrade.Limits.Of(limit) is { } more ? more.ToString(CultureInfo.InvariantCulture) : "unlimited")}."),
+            extensions: extensions);
     }
 
     public static string Describe(PlanLimit limit) => limit switch

@@ -1,8 +1,9 @@
 using Forma.Core.Accounts;
 using Forma.Web.Features.Accounts;
+using Forma.Web.Features.ApiKeys;
 using Microsoft.AspNetCore.Authorization;
 
-namespace Forma.Web.Features.ApiKeys;
+namespace Forma.Web.Infrastructure.Access;
 
 /// <summary>
 /// Who may call what. The default policy (<c>RequireAuthorization()</c>) admits only a person's session,

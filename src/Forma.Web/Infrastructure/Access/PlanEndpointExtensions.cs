@@ -2,7 +2,7 @@ using Forma.Core.Plans;
 using Forma.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Forma.Web.Features.Plans;
+namespace Forma.Web.Infrastructure.Access;
 
 internal static class PlanEndpointExtensions
 {
@@ -13,10 +13,14 @@ internal static class PlanEndpointExtensions
     public static TBuilder RequireFeature<TBuilder>(this TBuilder builder, PlanFeature feature) where TBuilder : IEndpointConventionBuilder
     {
         builder.AddEndpointFilter(async (context, next) =>
-            context.HttpContext.Features.Get<ResolvedTenant>() is not null
-            && context.HttpContext.RequestServices.GetRequiredService<PlanGate>().RequireFeature(feature) is { } refusal
-                ? refusal
-                : await next(context));
+        {
+            if (context.HttpContext.Features.Get<ResolvedTenant>() is not null)
+            {
+                context.HttpContext.RequestServices.GetRequiredService<PlanGate>().EnsureFeature(feature);
+            }
+
+            return await next(context);
+        });
         builder.WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status403Forbidden, typeof(ProblemDetails), ["application/problem+json"]));
         return builder;
     }
