@@ -22,7 +22,7 @@ internal static class RequestValidation
         foreach (var rule in Rules.GetOrAdd(typeof(T), Discover))
         {
             var value = rule.Property.GetValue(request);
-            var context = new ValidationContext(request) { MemberName = rule.Property.Name, DisplayName = rule.JsonName };
+            var context = new ValidationContext(request) { MemberName = rule.Property.Name, DisplayName = rule.Property.Name };
             var messages = rule.Attributes.Select(a => a.GetValidationResult(value, context)).Where(r => r != ValidationResult.Success)
                 .Select(r => r!.ErrorMessage ?? $"{rule.JsonName} is not valid.").Distinct(StringComparer.Ordinal).ToArray();
             if (messages.Length > 0)
