@@ -1,8 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Forma.Core.Athletes;
-using Forma.Core.Audit;
-using Forma.Core.People;
 using Forma.Data;
 using Forma.Web.Infrastructure.Endpoints;
 using Forma.Web.Infrastructure.Problems;
@@ -27,8 +25,9 @@ internal sealed class GuardianEndpoints : IEndpointGroup
         var group = app.MapGroup("/api/v1/athletes/{athleteId:guid}/guardians").WithTags("Athletes").RequireAuthorization().RequireTenant()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapGet("", List).WithName("ListGuardians").WithSummary("The guardians who manage an athlete");
-        group.MapPost("", Link).WithName("LinkGuardian").WithSummary("Let a guardian manage this athlete").ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapDelete("/{membershipId:guid}", Unlink).WithName("UnlinkGuardian").WithSummary("Stop a guardian managing this athlete");
+        group.MapPost("", Link).WithName("LinkGuardian").WithSummary("Let a guardian manage this athlete")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapDelete("/{membershipId:guid}", Unlink).WithName("UnlinkGuardian").WithSummary("Stop a guardian managing this athlete").ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static async Task<Results<Ok<List<GuardianInfo>>, ProblemHttpResult>> List(Guid athleteId, ClaimsPrincipal user, FormaDbContext db, CancellationToken cancellationToken)
@@ -45,65 +44,16 @@ internal sealed class GuardianEndpoints : IEndpointGroup
         return TypedResults.Ok(guardians);
     }
 
-    private static async Task<Results<Created<GuardianInfo>, ValidationProblem, ProblemHttpResult>> Link(
-        Guid athleteId, LinkGuardianRequest request, ClaimsPrincipal user, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Created<GuardianInfo>> Link(Guid athleteId, LinkGuardianRequest request, ClaimsPrincipal user, LinkGuardian link, CancellationToken cancellationToken) =>
+        TypedResults.Created($"/api/v1/athletes/{athleteId}/guardians", await link.RunAsync(Caller.From(user), athleteId, request, cancellationToken));
+
+    private static async Task<NoContent> Unlink(Guid athleteId, Guid membershipId, ClaimsPrincipal user, UnlinkGuardian unlink, CancellationToken cancellationToken)
     {
-        var me = Caller.From(user);
-        if (await FindAsync(athleteId, me, db, cancellationToken) is null)
-        {
-            return NoSuchAthlete();
-        }
-
-        if (!me.IsStaff)
-        {
-            return ProblemDetailsSetup.Problem(403, ProblemTypes.Forbidden, "Only owners, admins and coaches link guardians.");
-        }
-
-        var guardian = await db.Memberships.AsNoTracking().SingleOrDefaultAsync(m => m.Id == request.MembershipId && m.Role == Role.Guardian, cancellationToken);
-        if (guardian is null)
-        {
-            return ProblemDetailsSetup.FieldProblem("membershipId", "No guardian of this business has that membership id.");
-        }
-
-        if (await db.Guardianships.AnyAsync(g => g.AthleteId == athleteId && g.GuardianMembershipId == guardian.Id, cancellationToken))
-        {
-            return ProblemDetailsSetup.Problem(409, ProblemTypes.Conflict, "This guardian already manages the athlete.");
-        }
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        db.Guardianships.Add(Guardianship.Create(me.TenantId, athleteId, guardian.Id, now));
-        db.AuditEvents.Add(AuditEvent.Record(me.TenantId, "guardian.linked", now, me.UserId, athleteId.ToString(), $$"""{"guardianMembershipId":"{{guardian.Id}}"}"""));
-        await db.SaveChangesAsync(cancellationToken);
-        var person = await db.Users.AsNoTracking().SingleAsync(u => u.Id == guardian.UserId, cancellationToken);
-        return TypedResults.Created($"/api/v1/athletes/{athleteId}/guardians", new GuardianInfo(guardian.Id, person.Id, person.Email, person.FirstName, person.LastName, now));
-    }
-
-    private static async Task<Results<NoContent, ProblemHttpResult>> Unlink(Guid athleteId, Guid membershipId, ClaimsPrincipal user, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var me = Caller.From(user);
-        if (await FindAsync(athleteId, me, db, cancellationToken) is null)
-        {
-            return NoSuchAthlete();
-        }
-
-        if (!me.IsStaff)
-        {
-            return ProblemDetailsSetup.Problem(403, ProblemTypes.Forbidden, "Only owners, admins and coaches unlink guardians.");
-        }
-
-        var link = await db.Guardianships.SingleOrDefaultAsync(g => g.AthleteId == athleteId && g.GuardianMembershipId == membershipId, cancellationToken);
-        if (link is null)
-        {
-            return ProblemDetailsSetup.Problem(404, ProblemTypes.NotFound, "This guardian does not manage the athlete.");
-        }
-
-        db.Guardianships.Remove(link);
-        db.AuditEvents.Add(AuditEvent.Record(me.TenantId, "guardian.unlinked", clock.GetUtcNow().UtcDateTime, me.UserId, athleteId.ToString(), $$"""{"guardianMembershipId":"{{membershipId}}"}"""));
-        await db.SaveChangesAsync(cancellationToken);
+        await unlink.RunAsync(Caller.From(user), athleteId, membershipId, cancellationToken);
         return TypedResults.NoContent();
     }
 
-    private static Task<Athlete?> FindAsync(Guid athleteId, Caller caller, FormaDbContext db, CancellationToken cancellationToken) =>
+    internal static Task<Athlete?> FindAsync(Guid athleteId, Caller caller, FormaDbContext db, CancellationToken cancellationToken) =>
         db.Athletes.AsNoTracking().VisibleTo(caller, db).SingleOrDefaultAsync(a => a.Id == athleteId, cancellationToken);
 
     private static ProblemHttpResult NoSuchAthlete() => ProblemDetailsSetup.Problem(404, ProblemTypes.NotFound, "No such athlete.");

@@ -29,4 +29,19 @@ internal static class ClientAccounts
         var own = await db.Athletes.Where(a => a.UserId == caller.UserId).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(cancellationToken);
         return own is { } athleteId ? BookingClient.Athlete(athleteId) : throw DomainException.NotFound("client account");
     }
+
+    /// <summary>Refuses (400 on <c>clientAthleteId</c>) a client that is not one of this business's: an athlete, or a guardian's membership.</summary>
+    public static async Task EnsureExistsAsync(FormaDbContext db, BookingClient client, CancellationToken cancellationToken)
+    {
+        var exists = (client.AthleteId, client.GuardianMembershipId) switch
+        {
+            ({ } athleteId, null) => await db.Athletes.AnyAsync(a => a.Id == athleteId, cancellationToken),
+            (null, { } membershipId) => await db.Memberships.AnyAsync(m => m.Id == membershipId && m.Role == Role.Guardian, cancellationToken),
+            _ => false,
+        };
+        if (!exists)
+        {
+            throw DomainException.Invalid("clientAthleteId", "Name one client of this business: clientAthleteId or a guardian's clientMembershipId.");
+        }
+    }
 }

@@ -5,6 +5,7 @@ using Forma.Data;
 using Forma.Web.Infrastructure.Endpoints;
 using Forma.Web.Infrastructure.Problems;
 using Forma.Web.Infrastructure.Tenancy;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Forma.Web.Features.Plans;
@@ -33,47 +34,15 @@ internal sealed class OverLimitEndpoints : IEndpointGroup
             .Produces<OverLimitArchive>();
     }
 
-    private static async Task<IResult> Archive(Guid id, ClaimsPrincipal user, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<NoContent> Archive(Guid id, ClaimsPrincipal user, ArchiveAthlete archive, CancellationToken cancellationToken)
     {
-        var caller = Caller.From(user);
-        if (!caller.ManagesEveryone)
-        {
-            return OwnersOnly();
-        }
-
-        if (await db.Athletes.SingleOrDefaultAsync(a => a.Id == id, cancellationToken) is not { } athlete)
-        {
-            return ProblemDetailsSetup.Problem(StatusCodes.Status404NotFound, ProblemTypes.NotFound, "No such athlete.");
-        }
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        athlete.Archive(now);
-        db.AuditEvents.Add(AuditEvent.Record(athlete.TenantId, "athlete.archived", now, caller.UserId, athlete.Id.ToString()));
-        await db.SaveChangesAsync(cancellationToken);
+        await archive.RunAsync(Caller.From(user), id, cancellationToken);
         return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> Restore(Guid id, ClaimsPrincipal user, FormaDbContext db, PlanGate gate, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<NoContent> Restore(Guid id, ClaimsPrincipal user, RestoreAthlete restore, CancellationToken cancellationToken)
     {
-        var caller = Caller.From(user);
-        if (!caller.ManagesEveryone)
-        {
-            return OwnersOnly();
-        }
-
-        if (await db.Athletes.SingleOrDefaultAsync(a => a.Id == id, cancellationToken) is not { } athlete)
-        {
-            return ProblemDetailsSetup.Problem(StatusCodes.Status404NotFound, ProblemTypes.NotFound, "No such athlete.");
-        }
-
-        if (athlete.ArchivedAt is null)
-        {
-            return TypedResults.NoContent();
-        }
-
-        athlete.Restore();
-        db.AuditEvents.Add(AuditEvent.Record(athlete.TenantId, "athlete.restored", clock.GetUtcNow().UtcDateTime, caller.UserId, athlete.Id.ToString()));
-        await gate.AdmitGaugeAsync(PlanLimit.ActiveAthletes, 1, PlanGate.ActiveAthletes(db).LongCountAsync, () => db.SaveChangesAsync(cancellationToken), cancellationToken);
+        await restore.RunAsync(Caller.From(user), id, cancellationToken);
         return TypedResults.NoContent();
     }
 
@@ -89,48 +58,13 @@ internal sealed class OverLimitEndpoints : IEndpointGroup
         return TypedResults.Ok(new OverLimitAnalysis(allowed, active, allowed is { } cap ? Math.Max(0, active - cap) : 0));
     }
 
-    private static async Task<IResult> DryRun(ClaimsPrincipal user, FormaDbContext db, PlanGate gate, CancellationToken cancellationToken)
-    {
-        if (!Caller.From(user).ManagesEveryone)
-        {
-            return OwnersOnly();
-        }
+    private static async Task<Ok<OverLimitArchive>> DryRun(ClaimsPrincipal user, ArchiveAthletesOverLimit archive, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await archive.RunAsync(Caller.From(user), execute: false, cancellationToken));
 
-        var allowed = gate.Current.Limits.ActiveAthletes;
-        return TypedResults.Ok(new OverLimitArchive(allowed, await PlanGate.ActiveAthletes(db).LongCountAsync(cancellationToken), await OverLimitAsync(db, allowed, cancellationToken), false));
-    }
+    private static async Task<Ok<OverLimitArchive>> Execute(ClaimsPrincipal user, ArchiveAthletesOverLimit archive, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await archive.RunAsync(Caller.From(user), execute: true, cancellationToken));
 
-    private static async Task<IResult> Execute(ClaimsPrincipal user, FormaDbContext db, PlanGate gate, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var caller = Caller.From(user);
-        if (!caller.ManagesEveryone)
-        {
-            return OwnersOnly();
-        }
+    internal const string OwnersOnlyMessage = "Only owners and admins archive athletes.";
 
-        var allowed = gate.Current.Limits.ActiveAthletes;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var active = await PlanGate.ActiveAthletes(db).LongCountAsync(cancellationToken);
-        var over = await OverLimitAsync(db, allowed, cancellationToken);
-        var ids = over.Select(a => a.Id).ToList();
-        var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var athlete in await db.Athletes.Where(a => ids.Contains(a.Id)).ToListAsync(cancellationToken))
-        {
-            athlete.Archive(now);
-        }
-
-        db.AuditEvents.Add(AuditEvent.Record(caller.TenantId, "athletes.archived-over-limit", now, caller.UserId, null, $$"""{"archived":{{ids.Count}},"allowed":{{allowed?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null"}}}"""));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Ok(new OverLimitArchive(allowed, active - ids.Count, over, true));
-    }
-
-    /// <summary>The newest active athletes beyond the limit — the same ones the plan gate treats as read-only.</summary>
-    private static async Task<List<ArchivedAthlete>> OverLimitAsync(FormaDbContext db, long? allowed, CancellationToken cancellationToken) =>
-        allowed is not { } cap
-            ? []
-            : await PlanGate.ActiveAthletes(db).OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).Skip((int)Math.Min(cap, int.MaxValue))
-                .Select(a => new ArchivedAthlete(a.Id, a.FirstName, a.LastName, a.CreatedAt)).ToListAsync(cancellationToken);
-
-    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult OwnersOnly() => ProblemDetailsSetup.Problem(StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, "Only owners and admins archive athletes.");
+    private static ProblemHttpResult OwnersOnly() => ProblemDetailsSetup.Problem(StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, OwnersOnlyMessage);
 }
