@@ -91,6 +91,68 @@ public sealed class BlobCollector(IOptions<StorageOptions> options, TimeProvider
         return deleted;
     }
 
+    /// <summary>Whether blobs stored before they had owners are still in the shared folder.</summary>
+    public bool HasLegacy => Directory.Exists(_layout.LegacyFolder);
+
+    /// <summary>Copies the shared blobs this tenant still names into its own folder. Returns how many were copied.</summary>
+    public int AdoptLegacy(Guid tenantId, IEnumerable<string> live)
+    {
+        ArgumentNullException.ThrowIfNull(live);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var adopted = 0;
+        foreach (var sha256 in live.Where(BlobLayout.IsSha256))
+        {
+            var owned = _layout.PathOf(tenantId, sha256);
+            var legacy = _layout.LegacyPathOf(sha256);
+            if (File.Exists(owned) || !File.Exists(legacy))
+            {
+                continue;
+            }
+
+            Directory.CreateDirectory(_layout.Incoming);
+            Directory.CreateDirectory(Path.GetDirectoryName(owned)!);
+            var temporary = Path.Combine(_layout.Incoming, "adopt-" + Guid.NewGuid().ToString("N"));
+            File.Copy(legacy, temporary);
+            File.Move(temporary, owned, overwrite: true);
+            File.SetLastWriteTimeUtc(owned, now);
+            adopted++;
+        }
+
+        return adopted;
+    }
+
+    /// <summary>
+    /// After a pass in which every tenant adopted its shared blobs, the shared folder is marked; it is deleted
+    /// by a later complete pass once the mark is older than the grace period (readers that found a shared path
+    /// just before their tenant's copy existed have long finished).
+    /// </summary>
+    public bool RetireLegacy()
+    {
+        var marker = Path.Combine(_layout.LegacyFolder, DepartedMarker);
+        var now = clock.GetUtcNow().UtcDateTime;
+        try
+        {
+            if (!File.Exists(marker))
+            {
+                File.WriteAllText(marker, "");
+                File.SetLastWriteTimeUtc(marker, now);
+                return false;
+            }
+
+            if (File.GetLastWriteTimeUtc(marker) < now - options.Value.CollectAfter)
+            {
+                Directory.Delete(_layout.LegacyFolder, recursive: true);
+                return true;
+            }
+        }
+        catch (Exception exception) when (exception is DirectoryNotFoundException or FileNotFoundException)
+        {
+            // Another instance retired it first.
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// Moves the blob out of its place first, then looks at its time again: an upload of the same bytes in the
     /// meantime rewrote it (fresh time) and gets it back; an upload after the move writes a new copy in place.

@@ -17,6 +17,8 @@ internal sealed class BlobLayout(string root)
 
     public string LegacyPathOf(string sha256) => Path.Combine(Root, Fanned(sha256));
 
+    public string LegacyFolder => Path.Combine(Root, "sha256");
+
     public static bool IsSha256(string name) => name.Length == 64 && name.All(char.IsAsciiHexDigitLower);
 
     private static string Fanned(string sha256)

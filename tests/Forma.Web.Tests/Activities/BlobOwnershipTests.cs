@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Security.Cryptography;
 using Forma.Data;
 using Forma.Data.BackgroundJobs;
@@ -99,6 +100,41 @@ public class BlobOwnershipTests
         Assert.Equal(left, BlobsOf(host, Tenant(keeping)));
     }
 
+    [Theory]
+    [ClassData(typeof(DatabaseProviders))]
+    public async Task BlobsStoredBeforeTenantsOwnedThem_AreStillServed_ThenCopiedToTheirTenant_AndTheSharedFolderRetired(DatabaseProvider provider)
+    {
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        await using var host = await WebHost.StartAsync(provider, clock: clock);
+        var email = $"legacy-{Guid.NewGuid():N}@example.com";
+        var owner = await SignupAsync(host, email: email);
+        var token = owner.Text("accessToken");
+        var athlete = await CreateAthleteAsync(host, token);
+        using (await UploadAsync(host, token, athlete, Run))
+        {
+        }
+
+        await RunDueJobsAsync(host);
+        var run = Assert.Single(await ListAsync(host, token, athlete)).Text("id");
+        var sha = Sha256Of(Run);
+        var owned = BlobPath(host, Tenant(owner), sha);
+        var shared = Path.Combine(StorageRoot(host), "sha256", sha[..2], sha[2..4], sha);
+        Directory.CreateDirectory(Path.GetDirectoryName(shared)!);
+        File.Move(owned, shared); // where the file sat before blobs had owners
+
+        Assert.Equal(sha, await OriginalHashAsync(host, token, run));
+        await CollectAsync(host);
+        Assert.True(File.Exists(owned));
+        Assert.True(File.Exists(shared));
+
+        clock.Advance(TimeSpan.FromDays(2.1));
+        await CollectAsync(host);
+        Assert.False(Directory.Exists(Path.Combine(StorageRoot(host), "sha256")));
+        using var signIn = await LoginAsync(host, email, Password); // the first access token expired with the days
+        var fresh = (await signIn.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).Text("accessToken");
+        Assert.Equal(sha, await OriginalHashAsync(host, fresh, run));
+    }
+
     [Fact]
     public async Task Start_SweepsUnfinishedUploadsOlderThanADay_AndLeavesRecentOnesAndStoredBlobs()
     {
@@ -120,6 +156,13 @@ public class BlobOwnershipTests
         Assert.False(File.Exists(crashed));
         Assert.True(File.Exists(uploading));
         Assert.True(File.Exists(stored));
+    }
+
+    private static async Task<string> OriginalHashAsync(WebHost host, string token, string activityId)
+    {
+        using var response = await Send(host, HttpMethod.Get, $"/api/v1/activities/{activityId}/original", token);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return Convert.ToHexStringLower(SHA256.HashData(await response.Content.ReadAsByteArrayAsync()));
     }
 
     private static async Task CollectAsync(WebHost host)

@@ -26,13 +26,25 @@ internal sealed partial class CollectBlobsHandler(IServiceScopeFactory scopes, B
         collector.SweepIncoming();
         var folders = collector.TenantFolders();
         var tenants = (await context.Db.Tenants.Select(t => t.Id).ToListAsync(cancellationToken)).ToHashSet();
+        // While blobs from before tenants owned them remain, every tenant is visited to adopt its own copies.
+        var legacy = collector.HasLegacy;
         var collected = 0;
-        foreach (var tenantId in folders.Where(tenants.Contains))
+        foreach (var tenantId in legacy ? tenants : folders.Where(tenants.Contains))
         {
             await using var scope = scopes.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<TenantScope>().Enter(tenantId);
             var live = await LiveBlobsAsync(scope.ServiceProvider.GetRequiredService<FormaDbContext>(), cancellationToken);
+            if (legacy)
+            {
+                collector.AdoptLegacy(tenantId, live);
+            }
+
             collected += collector.CollectUnreferenced(tenantId, live);
+        }
+
+        if (legacy)
+        {
+            collector.RetireLegacy();
         }
 
         var departed = collector.CollectDeparted(folders, tenants);
