@@ -52,7 +52,9 @@ public static class DataServiceCollectionExtensions
         var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         storage.Path = Path.GetFullPath(Path.Combine(basePath, storage.Path));
         services.AddSingleton(Options.Create(storage));
-        services.AddSingleton<BlobStore>();
+        services.AddScoped<BlobStore>();
+        services.AddSingleton<BlobCollector>();
+        services.AddHostedService<IncomingSweepAtStart>();
 
         services.AddFormaJobs(configuration);
         return services;

@@ -54,6 +54,7 @@ public sealed class FormaDbContext : DbContext
     public DbSet<ImportFile> ImportFiles => Set<ImportFile>();
     public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<Recording> Recordings => Set<Recording>();
+    public DbSet<RecordingSegment> RecordingSegments => Set<RecordingSegment>();
     public DbSet<ActivityMerge> ActivityMerges => Set<ActivityMerge>();
     public DbSet<PhysiologyEntry> PhysiologyEntries => Set<PhysiologyEntry>();
     public DbSet<ActivityAnalysis> ActivityAnalyses => Set<ActivityAnalysis>();

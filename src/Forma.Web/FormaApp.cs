@@ -4,6 +4,7 @@ using Forma.Data;
 using Forma.Data.BackgroundJobs;
 using Forma.Web.Features.Accounts;
 using Forma.Web.Features.Activities;
+using Forma.Web.Features.Activities.Blobs;
 using Forma.Web.Features.Analytics;
 using Forma.Web.Features.ApiKeys;
 using Forma.Web.Features.Billing;
@@ -148,6 +149,8 @@ public static class FormaApp
         services.AddJobHandler<PurgeClosedTenant, PurgeClosedTenantHandler>();
         services.Configure<ImportOptions>(builder.Configuration.GetSection(ImportOptions.Section));
         services.AddJobHandler<ParseImportedFile, ParseImportedFileHandler>();
+        services.AddJobHandler<CollectBlobs, CollectBlobsHandler>();
+        services.AddRecurringJob("blobs.collect", "0 15 4 * * ?", "UTC", new CollectBlobs());
         services.AddJobHandler<AnalyzeActivity, AnalyzeActivityHandler>();
         services.AddJobHandler<RefreshAthleteAnalytics, RefreshAthleteAnalyticsHandler>();
         services.AddJobHandler<ReanalyzeAthlete, ReanalyzeAthleteHandler>();

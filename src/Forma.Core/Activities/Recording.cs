@@ -44,6 +44,9 @@ public sealed class Recording : ITenantOwned
 
     /// <summary>Hex SHA-256 of the encoded sample streams in blob storage.</summary>
     public string StreamsSha256 { get; private set; } = "";
+
+    /// <summary>Whether the file's sessions and laps are stored as <see cref="RecordingSegment"/> rows; false for recordings imported before they were, until first read.</summary>
+    public bool SegmentsStored { get; private set; }
     public DateTime CreatedAt { get; private set; }
 
     private Recording()
@@ -84,6 +87,8 @@ public sealed class Recording : ITenantOwned
         new(Sha256, FileName, Format, Sport, SubSport, StartTime, Duration, Distance, DeviceManufacturer, DeviceProduct, DeviceSerial, SampleCount, StreamsSha256, HeartRateSensor, PowerSensor);
 
     public DateTime EndTime => StartTime.AddSeconds(Duration);
+
+    public void MarkSegmentsStored() => SegmentsStored = true;
 
     /// <summary>Moves the recording to another activity of the same athlete (a split).</summary>
     public void MoveTo(Activity activity)

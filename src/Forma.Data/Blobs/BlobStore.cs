@@ -1,37 +1,33 @@
 using System.Security.Cryptography;
+using Forma.Core.Tenancy;
+using Forma.Data.Tenancy;
 using Microsoft.Extensions.Options;
 
 namespace Forma.Data.Blobs;
-
-/// <summary>The <c>Storage</c> configuration section.</summary>
-public sealed class StorageOptions
-{
-    public const string Section = "Storage";
-
-    /// <summary>Where blobs live; a relative path is under the content root. Instances that scale out share it (a network volume).</summary>
-    public string Path { get; set; } = "data/blobs";
-}
 
 /// <summary>A stored blob: its content address and size.</summary>
 public sealed record StoredBlob(string Sha256, long Size);
 
 /// <summary>
-/// Content-addressed file storage: a blob's name is the SHA-256 of its bytes, so the same bytes are stored
-/// once, a stored blob never changes, and its integrity can be checked at any time. Writes go to a
-/// temporary file first and are moved into place only when complete, so a crash never leaves half a blob
-/// under a real name.
+/// Content-addressed file storage owned by tenants: a blob lives under its tenant's folder and is named by
+/// the SHA-256 of its bytes, so the same bytes are stored once per tenant — never shared with another
+/// tenant, whose purge must not depend on anyone else still using them. A stored blob never changes and
+/// its integrity can be checked at any time. Writes go to a temporary file first and are moved into place
+/// only when complete, so a crash never leaves half a blob under a real name (<see cref="BlobCollector"/>
+/// sweeps what a crash leaves in <c>incoming</c>). Scoped: it acts for the scope's tenant and refuses to
+/// act without one.
 /// </summary>
-public sealed class BlobStore(IOptions<StorageOptions> options)
+public sealed class BlobStore(IOptions<StorageOptions> options, ICurrentTenant tenant, TimeProvider clock)
 {
-    private readonly string _root = options.Value.Path;
+    private readonly BlobLayout _layout = new(options.Value.Path);
 
     /// <summary>Copies <paramref name="content"/> into the store, at most <paramref name="maxBytes"/>; throws <see cref="BlobTooLargeException"/> beyond.</summary>
     public async Task<StoredBlob> PutAsync(Stream content, long maxBytes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
-        var incoming = System.IO.Path.Combine(_root, "incoming");
-        Directory.CreateDirectory(incoming);
-        var temporary = System.IO.Path.Combine(incoming, Guid.NewGuid().ToString("N"));
+        var tenantId = TenantId();
+        Directory.CreateDirectory(_layout.Incoming);
+        var temporary = Path.Combine(_layout.Incoming, Guid.NewGuid().ToString("N"));
         long size = 0;
         string sha256;
         try
@@ -55,16 +51,13 @@ public sealed class BlobStore(IOptions<StorageOptions> options)
             }
 
             sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());
-            var final = PathOf(sha256);
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(final)!);
-            if (File.Exists(final))
-            {
-                File.Delete(temporary); // the same bytes are already stored
-            }
-            else
-            {
-                File.Move(temporary, final, overwrite: true);
-            }
+            var final = _layout.PathOf(tenantId, sha256);
+            Directory.CreateDirectory(Path.GetDirectoryName(final)!);
+            // Moved over an existing copy rather than skipped: the collector may be deleting that copy right
+            // now (it was unused for the whole grace period), and the row about to reference it must find it.
+            File.Move(temporary, final, overwrite: true);
+            // The collector measures its grace period from this stamp, on the application's clock.
+            File.SetLastWriteTimeUtc(final, clock.GetUtcNow().UtcDateTime);
         }
         catch
         {
@@ -81,21 +74,24 @@ public sealed class BlobStore(IOptions<StorageOptions> options)
         return PutAsync(stream, long.MaxValue, cancellationToken);
     }
 
-    /// <summary>Opens a stored blob for reading; throws <see cref="FileNotFoundException"/> when there is none by that hash.</summary>
-    public Stream Open(string sha256) => new FileStream(PathOf(sha256), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+    /// <summary>Opens one of this tenant's blobs for reading; throws <see cref="FileNotFoundException"/> when it has none by that hash.</summary>
+    public Stream Open(string sha256) => new FileStream(Locate(sha256), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
 
-    public bool Exists(string sha256) => File.Exists(PathOf(sha256));
+    public bool Exists(string sha256) => File.Exists(Locate(sha256));
 
-    /// <summary><c>{root}/sha256/ab/cd/abcd…</c>: two levels of fan-out keep directories small at millions of blobs.</summary>
-    private string PathOf(string sha256)
+    /// <summary>The tenant's copy, or a blob stored before blobs had owners (shared, read-only from now on).</summary>
+    private string Locate(string sha256)
     {
-        if (sha256.Length != 64 || !sha256.All(char.IsAsciiHexDigitLower))
+        var owned = _layout.PathOf(TenantId(), sha256);
+        if (!File.Exists(owned) && _layout.LegacyPathOf(sha256) is var legacy && File.Exists(legacy))
         {
-            throw new ArgumentException("Not a lower-case hex SHA-256.", nameof(sha256));
+            return legacy;
         }
 
-        return System.IO.Path.Combine(_root, "sha256", sha256[..2], sha256[2..4], sha256);
+        return owned;
     }
+
+    private Guid TenantId() => tenant.TenantId ?? throw new TenantIsolationException("Blobs belong to a tenant: none is in scope.");
 }
 
 public sealed class BlobTooLargeException(long maxBytes) : Exception($"The content is larger than {maxBytes} bytes.")

@@ -59,3 +59,15 @@ internal sealed class ActivityMergeConfiguration : IEntityTypeConfiguration<Acti
         builder.HasIndex(m => new { m.TenantId, m.AthleteId, m.CreatedAt });
     }
 }
+
+internal sealed class RecordingSegmentConfiguration : IEntityTypeConfiguration<RecordingSegment>
+{
+    public void Configure(EntityTypeBuilder<RecordingSegment> builder)
+    {
+        builder.ToTable("recording_segments");
+        builder.HasKey(s => new { s.TenantId, s.RecordingId, s.Kind, s.Position });
+        builder.Property(s => s.Sport).HasMaxLength(Recording.TextMaxLength);
+        builder.Property(s => s.SubSport).HasMaxLength(Recording.TextMaxLength);
+        builder.HasOne<Recording>().WithMany().HasForeignKey(s => new { s.TenantId, s.RecordingId }).OnDelete(DeleteBehavior.Cascade);
+    }
+}

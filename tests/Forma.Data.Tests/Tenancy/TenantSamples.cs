@@ -57,6 +57,13 @@ internal static class TenantSamples
                 var activity = AddActivity(db, tenantId, now);
                 db.Recordings.Add(Recording.Create(activity, Facts(now), now));
             },
+            [typeof(RecordingSegment)] = (db, tenantId, now) =>
+            {
+                var recording = Recording.Create(AddActivity(db, tenantId, now), Facts(now), now);
+                db.Recordings.Add(recording);
+                db.RecordingSegments.Add(RecordingSegment.Create(recording, SegmentKind.Lap, 0,
+                    new SegmentFacts(now, 600, 590, 5000, "cycling", null, 8.4, 12, 140, 170, 85, 210, 480, 40, 38, 150)));
+            },
             [typeof(ActivityMerge)] = (db, tenantId, now) =>
             {
                 var target = AddActivity(db, tenantId, now);

@@ -104,7 +104,7 @@ internal sealed class ActivityEndpoints : IEndpointGroup
         return TypedResults.Ok(new ActivityPage(rows.Take(limit).Select(ActivitySummary.From).ToList(), next));
     }
 
-    internal static async Task<Results<Ok<ActivityDetail>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal user, FormaDbContext db, BlobStore blobs, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<ActivityDetail>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal user, FormaDbContext db, BlobStore blobs, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (await FindAsync(id, Caller.From(user), db, includeDeleted: true, cancellationToken, includeHidden: true) is not { } activity)
         {
@@ -117,9 +117,12 @@ internal sealed class ActivityEndpoints : IEndpointGroup
         IReadOnlyDictionary<string, Guid> sources = new Dictionary<string, Guid>();
         if (primary is not null)
         {
-            var decoded = ActivityStreams.Original(blobs, primary);
-            (sessions, laps) = (decoded.Sessions, decoded.Laps);
-            sources = (await ActivityStreams.LoadAsync(db, blobs, activity, cancellationToken))?.Sources ?? sources;
+            (sessions, laps) = await RecordingSegments.LoadAsync(db, blobs, primary, cancellationToken);
+            // An activity deleted beyond its restore window has had its blobs collected.
+            if (activity.DeletedAt is not { } deleted || deleted + RestoreWindow >= clock.GetUtcNow().UtcDateTime)
+            {
+                sources = (await ActivityStreams.LoadAsync(db, blobs, activity, cancellationToken))?.Sources ?? sources;
+            }
         }
 
         var infos = recordings.Select(r => RecordingInfo.From(r, r.Id == primary?.Id)).ToList();

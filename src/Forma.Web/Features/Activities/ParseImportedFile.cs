@@ -117,7 +117,9 @@ internal sealed class ParseImportedFileHandler(BlobStore blobs, IOptions<ImportO
         // The same workout recorded by another device joins that activity instead of counting twice.
         if (await FindSameWorkoutAsync(db, import.AthleteId, facts, decoded.Streams, cancellationToken) is { } same)
         {
-            db.Recordings.Add(Recording.Create(same, facts, now));
+            var joining = Recording.Create(same, facts, now);
+            db.Recordings.Add(joining);
+            RecordingSegments.Add(db, joining, decoded);
             db.Enqueue(new AnalyzeActivity(same.Id), now);
             file.MarkDone(same.Id, now);
             return ImportFileStatus.Done;
@@ -127,6 +129,7 @@ internal sealed class ParseImportedFileHandler(BlobStore blobs, IOptions<ImportO
         var recording = Recording.Create(activity, facts, now);
         db.Activities.Add(activity);
         db.Recordings.Add(recording);
+        RecordingSegments.Add(db, recording, decoded);
         activity.SetPrimary(recording);
         db.Enqueue(new AnalyzeActivity(activity.Id), now);
         file.MarkDone(activity.Id, now);

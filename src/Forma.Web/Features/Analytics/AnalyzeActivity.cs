@@ -5,6 +5,7 @@ using Forma.Data;
 using Forma.Data.BackgroundJobs;
 using Forma.Data.Blobs;
 using Forma.Formats;
+using Forma.Web.Features.Activities;
 using Forma.Web.Features.Activities.Merging;
 using Microsoft.EntityFrameworkCore;
 
@@ -77,7 +78,7 @@ internal sealed class AnalyzeActivityHandler(BlobStore blobs, TimeProvider clock
             return [];
         }
 
-        return LapRanges.Of(ActivityStreams.Original(blobs, primary).Laps, primary.StartTime, time);
+        return LapRanges.Of((await RecordingSegments.LoadAsync(db, blobs, primary, cancellationToken)).Laps, primary.StartTime, time);
     }
 
     private static async Task StoreAsync(FormaDbContext db, Activity activity, DateOnly day, ActivityAnalysisResult result, DateTime now, CancellationToken cancellationToken)
