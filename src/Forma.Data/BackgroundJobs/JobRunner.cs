@@ -21,7 +21,7 @@ public sealed partial class JobRunner(IServiceScopeFactory scopes, IOptions<JobO
         await using (var claimScope = scopes.CreateAsyncScope())
         {
             var store = claimScope.ServiceProvider.GetRequiredService<JobStore>();
-            job = await store.ClaimAsync(WorkerName, _options.Lease, _turns.Recent(), stoppingToken);
+            job = await store.ClaimAsync(WorkerName, _options.Lease, _options.TenantsTakeTurns ? _turns.Recent() : [], stoppingToken);
         }
 
         if (job is null)
