@@ -16,6 +16,11 @@ if (args.Length > 0 && args[0] == "page-load")
     return await Forma.Benchmarks.PageLoad.RunAsync(args);
 }
 
+if (args.Length > 0 && args[0] == "fair-import-load")
+{
+    return await Forma.Benchmarks.FairImportLoad.RunAsync(args);
+}
+
 if (args.Length > 0 && args[0] == "booking-load")
 {
     return await Forma.Benchmarks.BookingLoad.RunAsync(args);

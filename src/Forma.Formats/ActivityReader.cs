@@ -12,8 +12,13 @@ namespace Forma.Formats;
 /// </summary>
 public static class ActivityReader
 {
-    /// <summary>The largest decompressed file read into memory for FIT decoding.</summary>
-    public const long MaxFileBytes = 512L * 1024 * 1024;
+    /// <summary>
+    /// The most a compressed file may decompress to. Decoding holds the whole output in memory (FIT is decoded
+    /// from one span), so this bounds a request's memory: at 512 MiB a 3.9 MB gzip bomb held the process at
+    /// 1.72 GB (issue #18 B.3). The longest real recordings, multi-day events at one point a second, are a few
+    /// tens of MB even as TCX, the most verbose format.
+    /// </summary>
+    public const long MaxFileBytes = 128L * 1024 * 1024;
 
     public static ActivityFile Read(Stream input)
     {

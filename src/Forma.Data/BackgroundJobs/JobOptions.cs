@@ -20,6 +20,12 @@ public sealed class JobOptions
     /// <summary>A run longer than this is cancelled and counts as a failed attempt, so a hung handler cannot hold its job forever.</summary>
     public TimeSpan MaxRunTime { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// Tenants take turns at the claim (see <see cref="TenantTurns"/>). Off restores the oldest-job-first order
+    /// that let one tenant's backlog stall everyone (issue #18 B.1); it exists so bench/ can measure the difference.
+    /// </summary>
+    public bool TenantsTakeTurns { get; set; } = true;
+
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(10);
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromHours(1);
 

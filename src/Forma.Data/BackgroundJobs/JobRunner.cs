@@ -10,6 +10,7 @@ namespace Forma.Data.BackgroundJobs;
 public sealed partial class JobRunner(IServiceScopeFactory scopes, IOptions<JobOptions> options, TimeProvider clock, ILogger<JobRunner> logger)
 {
     private readonly JobOptions _options = options.Value;
+    private readonly TenantTurns _turns = new();
 
     public string WorkerName { get; } = options.Value.WorkerName ?? $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..6]}";
 
@@ -20,13 +21,15 @@ public sealed partial class JobRunner(IServiceScopeFactory scopes, IOptions<JobO
         await using (var claimScope = scopes.CreateAsyncScope())
         {
             var store = claimScope.ServiceProvider.GetRequiredService<JobStore>();
-            job = await store.ClaimAsync(WorkerName, _options.Lease, stoppingToken);
+            job = await store.ClaimAsync(WorkerName, _options.Lease, _options.TenantsTakeTurns ? _turns.Recent() : [], stoppingToken);
         }
 
         if (job is null)
         {
             return false;
         }
+
+        _turns.Served(job.TenantId);
 
         using var logScope = logger.BeginScope(new Dictionary<string, object?> { ["JobId"] = job.Id, ["JobType"] = job.Type, ["TenantId"] = job.TenantId });
         if (job.Attempts > job.MaxAttempts)

@@ -12,12 +12,15 @@ internal sealed class ArchiveBudget(ArchiveLimits limits)
 
     public ArchiveLimits Limits => limits;
 
+    /// <summary>Entries the archive may still hold; counting one more than this is enough to refuse it.</summary>
+    public long EntriesLeft => limits.MaxEntries - _entries;
+
     public void AddEntries(long count)
     {
         _entries += count;
         if (_entries > limits.MaxEntries)
         {
-            throw ArchiveErrors.TooManyEntries(limits.MaxEntries);
+            throw ArchiveErrors.TooManyEntries(limits.MaxEntries, _entries);
         }
     }
 

@@ -46,6 +46,12 @@ public sealed class ArchiveEntry
     public bool HasFile => _open is not null;
 
     /// <summary>
+    /// Why the archive holds this entry but it is not read, when that is not simply a missing recording (an
+    /// archive nested deeper than we open): an importer reports it so nothing disappears without a word.
+    /// </summary>
+    public string? SkipReason { get; init; }
+
+    /// <summary>
     /// The file's bytes as stored (possibly gzip, which <see cref="ActivityReader"/> undoes), inflated under the
     /// archive's limits. Read one entry at a time: entries share the archive's stream. Throws
     /// <see cref="ActivityFormatException"/> (<c>archive-entry-no-file</c>) when <see cref="HasFile"/> is false.

@@ -17,8 +17,8 @@ internal static class ArchiveErrors
     public static ActivityFormatException UnsafePath(string path) =>
         new("archive-unsafe-path", $"The archive holds an entry with an unsafe name ('{path}'): absolute, with '..', a drive letter or backslashes.");
 
-    public static ActivityFormatException TooManyEntries(int max) =>
-        new("archive-too-many-entries", $"The archive holds more than {max} entries.");
+    public static ActivityFormatException TooManyEntries(int max, long reached) =>
+        new("archive-too-many-entries", $"The archive holds more than {max:N0} entries (counting stopped at {reached:N0}); split the export into smaller archives.");
 
     public static ActivityFormatException IndexMalformed(string index, string problem, Exception? inner = null) =>
         new("archive-index-malformed", $"The export's {index} cannot be read: {problem}", null, inner);

@@ -51,6 +51,24 @@ public sealed class ExportArchive : IDisposable
         }
     }
 
+    /// <summary>
+    /// The entries in <paramref name="zip"/>'s own directory (nested archives count as one), counted record by
+    /// record and stopped once past <paramref name="stopAfter"/>, so a caller can refuse an archive of a million
+    /// entries before anything is listed or inflated. Null when <paramref name="zip"/> is not a readable zip.
+    /// </summary>
+    public static long? CountEntries(Stream zip, long stopAfter)
+    {
+        ArgumentNullException.ThrowIfNull(zip);
+        try
+        {
+            return ArchiveErrors.Guard(null, () => ZipDirectory.CountEntries(zip, stopAfter));
+        }
+        catch (ActivityFormatException)
+        {
+            return null;
+        }
+    }
+
     public void Dispose() => DisposeAll(_owned);
 
     private static (ExportKind, List<ArchiveEntry>) Recognise(ZipContainer root, List<IDisposable> owned)

@@ -6,7 +6,7 @@ namespace Forma.Formats.Archives;
 /// <summary>
 /// Finds activities by content, for Garmin Connect exports and any other zip: an entry is an activity when
 /// its bytes (gunzipped if need be) sniff as FIT, GPX or TCX, whatever its name says. Zips inside the upload
-/// are opened one level deep (Garmin's <c>UploadedFiles_*.zip</c>); deeper ones are ignored.
+/// are opened one level deep (Garmin's <c>UploadedFiles_*.zip</c>); deeper ones are listed as skipped, with the reason.
 /// </summary>
 internal static class SniffedExport
 {
@@ -31,9 +31,28 @@ internal static class SniffedExport
         return entries;
     }
 
-    /// <summary>A nested archive's activities; a zip in it is not an activity, so nesting stops at one level.</summary>
-    private static IEnumerable<ArchiveEntry> Activities(ZipContainer zip) =>
-        zip.Files.Where(f => IsActivity(Sniff(zip, f))).Select(f => Entry(zip, f));
+    /// <summary>
+    /// A nested archive's activities. Nesting stops at one level (each level multiplies what a small upload can
+    /// make us inflate); a zip found deeper is listed without a file and with the reason, not dropped in silence.
+    /// </summary>
+    private static IEnumerable<ArchiveEntry> Activities(ZipContainer zip)
+    {
+        foreach (var file in zip.Files)
+        {
+            var format = Sniff(zip, file);
+            if (format == DetectedFormat.Zip)
+            {
+                yield return new ArchiveEntry(zip.PathOf(file), null) { SkipReason = NestedTooDeep };
+            }
+            else if (IsActivity(format))
+            {
+                yield return Entry(zip, file);
+            }
+        }
+    }
+
+    private const string NestedTooDeep =
+        "A zip inside a zip inside the upload: only one level of nesting is opened (as in Garmin's UploadedFiles_*.zip). Unzip it and upload its files or the inner archive.";
 
     private static ArchiveEntry Entry(ZipContainer zip, ZipArchiveEntry file) => new(zip.PathOf(file), () => zip.Open(file));
 

@@ -32,7 +32,11 @@ internal sealed class ZipContainer : IDisposable
     {
         try
         {
+            // Counted record by record before the runtime lists the directory (it allocates per entry), and
+            // stopped one past what the budget allows; an end record that claims more counts as claimed.
             var stated = ArchiveErrors.Guard(null, () => ZipDirectory.EntryCount(zip)) ?? throw ArchiveErrors.Corrupt(NullIfEmpty(prefix));
+            var walked = ArchiveErrors.Guard(null, () => ZipDirectory.CountEntries(zip, budget.EntriesLeft)) ?? 0;
+            stated = Math.Max(stated, walked);
             budget.AddEntries(stated);
             var archive = ArchiveErrors.Guard(NullIfEmpty(prefix), () => new ZipArchive(zip, ZipArchiveMode.Read, leaveOpen: true));
             var container = new ZipContainer(archive, owned, prefix, budget);

@@ -20,7 +20,7 @@ internal sealed class LimitedDecompressionStream(Stream decompressor, ReplayStre
         _produced += read;
         if (_produced > limits.MaxDecompressedBytes)
         {
-            throw new ActivityFormatException("archive-too-large", $"The file decompresses to more than {limits.MaxDecompressedBytes} bytes.");
+            throw new ActivityFormatException("archive-too-large", $"The file decompresses to more than {limits.MaxDecompressedBytes:N0} bytes, the limit for one activity file.");
         }
 
         // The decompressor reads ahead, so BytesRead overstates the input used and the ratio errs on the safe side.

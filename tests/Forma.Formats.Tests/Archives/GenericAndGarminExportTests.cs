@@ -75,14 +75,17 @@ public class GenericAndGarminExportTests
     }
 
     [Fact]
-    public void Open_ZipNestedTwoLevels_IgnoresTheInnermost()
+    public void Open_ZipNestedTwoLevels_ListsTheInnermostAsSkipped_WithTheReason()
     {
         var inner = Zips.Build(("deep.fit", Fixtures.Bytes("fit/garmin-fenix-5-run.fit")));
         var zip = Zips.Build(("outer.zip", Zips.Build(("inner.zip", inner))));
 
         using var archive = Zips.Open(zip);
 
-        Assert.Empty(archive.Entries);
+        var skipped = Assert.Single(archive.Entries);
+        Assert.Equal("outer.zip/inner.zip", skipped.Path);
+        Assert.False(skipped.HasFile);
+        Assert.Contains("one level of nesting", skipped.SkipReason, StringComparison.Ordinal);
     }
 
     [Fact]

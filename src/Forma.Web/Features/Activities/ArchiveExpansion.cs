@@ -25,6 +25,12 @@ internal static class ArchiveExpansion
         foreach (var entry in archive.Entries)
         {
             var name = Path.GetFileName(entry.Path.Split('#')[0]);
+            if (entry.SkipReason is { } skipped)
+            {
+                stored.Add(new StoredEntry(name, entry.Name, null, 0, skipped));
+                continue;
+            }
+
             if (!entry.HasFile)
             {
                 stored.Add(new StoredEntry($"{name} ({entry.Name ?? entry.Sport ?? "workout"})", null, null, 0,
@@ -46,6 +52,16 @@ internal static class ArchiveExpansion
 
         return stored;
     }
+
+    /// <summary>What an archive with no activity in it is told, instead of expanding into nothing without a word.</summary>
+    public const string NothingToImport = "The archive holds no FIT, GPX or TCX file that we open (zips are opened one level deep).";
+
+    /// <summary>
+    /// Entries the archive may hold, nested archives' included: what is left of the per-import allowance after the
+    /// import's other files, so neither a huge archive nor many archives in one upload can flood the job queue.
+    /// </summary>
+    public static ArchiveLimits Limits(ImportOptions options, Import import) =>
+        new() { MaxEntries = Math.Max(1, options.MaxArchiveEntries - (import.FilesTotal - 1)) };
 
     /// <summary>Adds one import file (and its parse job) per stored entry, and moves the import's counters.</summary>
     public static async Task RecordAsync(FormaDbContext db, Import import, ImportFile archiveFile, IReadOnlyList<StoredEntry> entries, DateTime now, CancellationToken cancellationToken)

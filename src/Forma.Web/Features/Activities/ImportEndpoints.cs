@@ -73,29 +73,46 @@ internal sealed class ImportEndpoints : IEndpointGroup
         }
 
         var received = new List<(string Name, StoredBlob? Blob, string? Error)>();
-        var reader = new MultipartReader(boundary, http.Request.Body);
-        while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+        long archiveEntries = 0;
+        var reader = new MultipartReader(boundary, http.Request.Body) { HeadersLengthLimit = UploadBody.HeadersLengthLimit };
+        try
         {
-            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFileDisposition())
+            while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
             {
-                continue;
-            }
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFileDisposition())
+                {
+                    continue;
+                }
 
-            if (received.Count == limits.MaxFiles)
-            {
-                return ProblemDetailsSetup.Problem(413, ProblemTypes.For("too-many-files"), $"At most {limits.MaxFiles} files per upload.", "Split the upload, or send an export archive.");
-            }
+                if (received.Count == limits.MaxFiles)
+                {
+                    return ProblemDetailsSetup.Problem(413, ProblemTypes.For("too-many-files"), $"At most {limits.MaxFiles} files per upload.", "Split the upload, or send an export archive.");
+                }
 
-            var name = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "upload";
-            try
-            {
-                received.Add((name, await blobs.PutAsync(section.Body, limits.MaxFileBytes, cancellationToken), null));
+                var name = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "upload";
+                try
+                {
+                    var blob = await blobs.PutAsync(section.Body, limits.MaxFileBytes, cancellationToken);
+                    archiveEntries += UploadBody.ArchiveEntries(blobs, blob, limits.MaxArchiveEntries - archiveEntries);
+                    if (archiveEntries > limits.MaxArchiveEntries)
+                    {
+                        return ProblemDetailsSetup.Problem(413, ProblemTypes.For("archive-too-many-entries"),
+                            $"The upload's archives hold more than {limits.MaxArchiveEntries:N0} entries.",
+                            $"Counting stopped at {archiveEntries:N0}, in '{name}'. Split the export into smaller archives.");
+                    }
+
+                    received.Add((name, blob, null));
+                }
+                catch (BlobTooLargeException)
+                {
+                    await section.Body.DrainAsync(cancellationToken);
+                    received.Add((name, null, $"The file is larger than the {limits.MaxFileBytes:N0}-byte limit for one file."));
+                }
             }
-            catch (BlobTooLargeException)
-            {
-                await section.Body.DrainAsync(cancellationToken);
-                received.Add((name, null, $"The file is larger than the {limits.MaxFileBytes:N0}-byte limit for one file."));
-            }
+        }
+        catch (Exception unreadable) when (UploadBody.IsMalformed(unreadable))
+        {
+            throw UploadBody.Refusal(unreadable);
         }
 
         if (received.Count == 0)

@@ -42,7 +42,7 @@ internal sealed class ParseImportedFileHandler(BlobStore blobs, IOptions<ImportO
         await db.Imports.Where(i => i.Id == import.Id && i.Status == ImportStatus.Queued)
             .ExecuteUpdateAsync(set => set.SetProperty(i => i.Status, ImportStatus.Running), cancellationToken);
 
-        var outcome = await DecodeAsync(file, cancellationToken);
+        var outcome = await DecodeAsync(file, ArchiveExpansion.Limits(options.Value, import), cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var claimed = await db.ImportFiles.SingleAsync(f => f.Id == file.Id, cancellationToken);
         if (claimed.Status != ImportFileStatus.Queued)
@@ -58,15 +58,17 @@ internal sealed class ParseImportedFileHandler(BlobStore blobs, IOptions<ImportO
     }
 
     /// <summary>What the bytes are: an activity (its streams already stored), an archive's entries (stored), or an error.</summary>
-    private async Task<ParseOutcome> DecodeAsync(ImportFile file, CancellationToken cancellationToken)
+    private async Task<ParseOutcome> DecodeAsync(ImportFile file, ArchiveLimits archiveLimits, CancellationToken cancellationToken)
     {
         try
         {
             await using var original = blobs.Open(file.Sha256);
             if (IsZip(original))
             {
-                using var archive = ExportArchive.Open(original);
-                return new ParseOutcome.Archive(await ArchiveExpansion.StoreAsync(blobs, archive, options.Value.MaxFileBytes, cancellationToken));
+                using var archive = ExportArchive.Open(original, archiveLimits);
+                return archive.Entries.Count == 0
+                    ? new ParseOutcome.Failed(ArchiveExpansion.NothingToImport)
+                    : new ParseOutcome.Archive(await ArchiveExpansion.StoreAsync(blobs, archive, options.Value.MaxFileBytes, cancellationToken));
             }
 
             var decoded = ActivityReader.Read(original);
