@@ -1,5 +1,6 @@
 using Forma.Core.Audit;
 using Forma.Data.BackgroundJobs;
+using Forma.Data.Concurrency;
 using Forma.Data.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,8 +10,8 @@ namespace Forma.Data.Audit;
 /// <summary>
 /// Seals a tenant's new audit entries onto its hash chain, in the order they happened. Appending stays a
 /// plain insert (no business transaction waits on the chain); sealing runs every minute in the background
-/// and before the log is read or verified. One sealer per tenant at a time: an advisory lock on
-/// PostgreSQL; on SQLite the single writer, with the unique (tenant, sequence) index as the backstop.
+/// and before the log is read or verified. One sealer per tenant at a time (<see cref="TransactionLocks"/>),
+/// with the unique (tenant, sequence) index as the backstop.
 /// </summary>
 public static class AuditSealer
 {
@@ -18,11 +19,7 @@ public static class AuditSealer
     {
         var tenantId = db.CurrentTenantId ?? throw new TenantIsolationException("Sealing the audit chain needs a tenant in scope.");
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (db.Database.IsNpgsql())
-        {
-            var lockKey = BitConverter.ToInt64(tenantId.ToByteArray(), 0);
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({lockKey})", cancellationToken);
-        }
+        await TransactionLocks.TenantAsync(db, tenantId, "audit-chain", cancellationToken);
 
         var last = await db.AuditEvents.Where(e => e.Sequence != null).OrderByDescending(e => e.Sequence)
             .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(cancellationToken);

@@ -6,6 +6,7 @@ using Forma.Core.People;
 using Forma.Core.People.Passwords;
 using Forma.Core.Tenancy;
 using Forma.Data;
+using Forma.Data.Accounts;
 using Forma.Data.Tenancy;
 using Forma.Web.Features.Plans;
 using Forma.Web.Infrastructure.Endpoints;

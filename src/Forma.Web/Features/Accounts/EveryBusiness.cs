@@ -1,5 +1,6 @@
 using Forma.Core.Audit;
 using Forma.Data;
+using Forma.Data.Accounts;
 using Forma.Data.Tenancy;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Forma.Core.Audit;
 using Forma.Core.Tenancy;
 using Forma.Data;
+using Forma.Data.Accounts;
 using Forma.Data.Tenancy;
 using Forma.Web.Infrastructure.Endpoints;
 using Forma.Web.Infrastructure.Problems;

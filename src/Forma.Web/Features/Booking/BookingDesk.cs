@@ -2,10 +2,10 @@ using Forma.Core.Audit;
 using Forma.Core.Booking;
 using Forma.Core.Booking.Scheduling;
 using Forma.Data;
+using Forma.Data.Concurrency;
 using Forma.Data.Migrations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Forma.Web.Features.Booking;
 
@@ -32,8 +32,8 @@ internal sealed record BookingOrder(
 /// and then either joins a class — a conditional update that cannot push the seats past capacity — or schedules a
 /// new appointment. On PostgreSQL two transactions that both saw the staff member free cannot both commit: the
 /// exclusion constraint refuses the second insert, and the attempt starts over (now seeing the first one's
-/// appointment, perhaps a class to join). Resources are locked (FOR UPDATE, in id order) before their allocations
-/// are read. On SQLite the write transaction admits one booking at a time.
+/// appointment, perhaps a class to join). Resources are locked (in id order, <see cref="TransactionLocks"/>) before their
+/// allocations are read. On SQLite the write transaction admits one booking at a time.
 /// </summary>
 internal static class BookingDesk
 {
@@ -47,17 +47,18 @@ internal static class BookingDesk
             {
                 return await TryBookAsync(db, order, now, cancellationToken);
             }
-            catch (DbUpdateException e) when (order.IdempotencyKey is { } key && IsUniqueViolation(e))
+            catch (DbUpdateException e) when (order.IdempotencyKey is { } key && DatabaseError.IsUniqueViolation(e))
             {
                 // A concurrent retry of the same request won; answer with its booking.
                 db.ChangeTracker.Clear();
                 return await ReplayAsync(db, order.BookedBy, key, cancellationToken)
                     ?? throw new InvalidOperationException("The idempotency key collided, yet no booking carries it.", e);
             }
-            catch (Exception e) when (IsStaffOverlap(e) || IsDeadlock(e))
+            catch (Exception e) when (DatabaseError.Violates(e, BookingMigration.StaffNoOverlap) || DatabaseError.IsRetryable(e))
             {
                 // Another booking took the staff member's time first, or PostgreSQL aborted this one to break a lock
-                // cycle (two overlapping inserts each wait for the other's exclusion check). Start over: the next
+                // cycle (two overlapping inserts each wait for the other's exclusion check) — the documented remedy for
+                // both is to start over: the next
                 // attempt sees the winner — perhaps a class to join — or finds the slot gone.
                 db.ChangeTracker.Clear();
                 if (attempt == Attempts)
@@ -159,26 +160,15 @@ internal static class BookingDesk
         return new BookingOutcome(booking, appointment, slot.JoinsAppointmentId is null ? slot.ResourceIds : null, false, Participants: participants);
     }
 
-    /// <summary>PostgreSQL: hold the service's resource rows until commit, so two bookings cannot both count the same free unit.</summary>
-    private static async Task LockResourcesAsync(FormaDbContext db, Service service, CancellationToken cancellationToken)
+    /// <summary>Holds the service's resource rows until commit, so two bookings cannot both count the same free unit.</summary>
+    private static Task LockResourcesAsync(FormaDbContext db, Service service, CancellationToken cancellationToken)
     {
-        if (service.RequiredResourceTypes.Count == 0 || !db.Database.IsNpgsql())
+        if (service.RequiredResourceTypes.Count == 0)
         {
-            return;
+            return Task.CompletedTask;
         }
 
         var types = service.RequiredResourceTypes.ToArray();
-        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM resources WHERE type = ANY({types}) ORDER BY id FOR UPDATE", cancellationToken);
+        return TransactionLocks.RowsAsync(db, db.Resources.Where(r => types.Contains(r.Type)), cancellationToken);
     }
-
-    private static bool IsStaffOverlap(Exception e) =>
-        e.InnerException is PostgresException { SqlState: PostgresErrorCodes.ExclusionViolation, ConstraintName: BookingMigration.StaffNoOverlap };
-
-    /// <summary>PostgreSQL broke a lock cycle by aborting this transaction; starting over is the documented remedy.</summary>
-    private static bool IsDeadlock(Exception e) =>
-        (e as PostgresException ?? e.InnerException as PostgresException) is { SqlState: PostgresErrorCodes.DeadlockDetected };
-
-    private static bool IsUniqueViolation(DbUpdateException e) =>
-        e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }
-        || e.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 };
 }

@@ -1,5 +1,6 @@
 using Forma.Core.Booking;
 using Forma.Data;
+using Forma.Data.Concurrency;
 using Forma.Web.Infrastructure.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -8,19 +9,14 @@ namespace Forma.Web.Features.Booking;
 
 /// <summary>
 /// Paying a booking with a package's sessions, exactly under concurrency: the booking's transaction first locks the
-/// package row (PostgreSQL FOR UPDATE; SQLite's write transaction is already exclusive), then counts the sessions used
+/// package row (<see cref="TransactionLocks"/>), then counts the sessions used
 /// in the appointment's period and records the use — two bookings cannot both take the last one.
 /// </summary>
 internal static class Credits
 {
-    /// <summary>PostgreSQL: holds the package row until commit; the booking transaction takes it before any other lock.</summary>
-    public static async Task LockAsync(FormaDbContext db, Guid clientPackageId, CancellationToken cancellationToken)
-    {
-        if (db.Database.IsNpgsql())
-        {
-            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM client_packages WHERE id = {clientPackageId} FOR UPDATE", cancellationToken);
-        }
-    }
+    /// <summary>Holds the package row until commit; the booking transaction takes it before any other lock.</summary>
+    public static Task LockAsync(FormaDbContext db, Guid clientPackageId, CancellationToken cancellationToken) =>
+        TransactionLocks.RowAsync<ClientPackage>(db, clientPackageId, cancellationToken);
 
     /// <summary>Counts and records the sessions; call inside the booking's transaction after <see cref="LockAsync"/>.</summary>
     public static async Task<ProblemHttpResult?> TakeAsync(FormaDbContext db, Guid clientPackageId, ClientBooking booking, Guid serviceId, DateOnly date, DateTime now, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using System.Globalization;
 using Forma.Core.Athletes;
 using Forma.Core.Plans;
 using Forma.Data;
+using Forma.Data.Concurrency;
 using Forma.Web.Infrastructure.Problems;
 using Forma.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -71,19 +72,14 @@ internal sealed class PlanGate(FormaDbContext db, PlanCatalog catalog, TimeProvi
     }
 
     /// <summary>
-    /// Adds items counted by a gauge: in one transaction, takes the business's lock for this limit (PostgreSQL; SQLite
-    /// serialises write transactions anyway), counts, and runs <paramref name="write"/> — which saves — only if the
+    /// Adds items counted by a gauge: in one transaction, takes the business's lock for this limit, counts, and runs <paramref name="write"/> — which saves — only if the
     /// new items fit. Two concurrent additions cannot both see the last free place.
     /// </summary>
     public async Task<ProblemHttpResult?> AdmitGaugeAsync(PlanLimit limit, long amount, Func<CancellationToken, Task<long>> countUsed, Func<Task> write, CancellationToken cancellationToken)
     {
         var plan = Current;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (db.Database.IsNpgsql())
-        {
-            var key = $"{Tenant.Id:N}:{limit}";
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({key}, 0))", cancellationToken);
-        }
+        await TransactionLocks.TenantAsync(db, Tenant.Id, limit.ToString(), cancellationToken);
 
         var used = await countUsed(cancellationToken);
         if (!plan.Allows(limit, used, amount))

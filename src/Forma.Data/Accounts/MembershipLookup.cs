@@ -1,12 +1,11 @@
-using Forma.Data;
 using Forma.Data.Migrations;
 using Forma.Data.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
-namespace Forma.Web.Features.Accounts;
+namespace Forma.Data.Accounts;
 
 /// <summary>Which businesses a person belongs to, asked before any tenant is chosen (sign-in).</summary>
-internal static class MembershipLookup
+public static class MembershipLookup
 {
     public static Task<List<Guid>> TenantsOfAsync(FormaDbContext db, Guid userId, CancellationToken cancellationToken) =>
         db.Database.IsNpgsql()
@@ -14,6 +13,6 @@ internal static class MembershipLookup
             ? db.Database.SqlQuery<Guid>($"SELECT tenant_id AS \"Value\" FROM forma_tenants_of_user({userId})").ToListAsync(cancellationToken)
             : db.Memberships.IgnoreQueryFilters([TenantQueryFilter.Name]).Where(m => m.UserId == userId).Select(m => m.TenantId).ToListAsync(cancellationToken);
 
-    /// <summary>Kept beside the SQL above so a rename of the function shows up here.</summary>
+    /// <summary>Kept beside the SQL above so a rename of the function shows up here (an interpolated name would be sent as a parameter).</summary>
     public const string Function = DatabaseSecurity.MembershipLookupFunction;
 }
