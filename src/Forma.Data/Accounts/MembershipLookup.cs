@@ -14,6 +14,6 @@ public static class MembershipLookup
             ? db.Database.SqlQuery<Guid>($"SELECT tenant_id AS \"Value\" FROM forma_tenants_of_user({userId})").ToListAsync(cancellationToken)
             : db.Memberships.IgnoreQueryFilters([TenantQueryFilter.Name]).Where(m => m.UserId == userId).Select(m => m.TenantId).ToListAsync(cancellationToken);
 
-    /// <summary>Kept beside the SQL above so a rename of the function shows up here.</summary>
+    /// <summary>Kept beside the SQL above so a rename of the function shows up here (an interpolated name would be sent as a parameter).</summary>
     public const string Function = DatabaseSecurity.MembershipLookupFunction;
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using Forma.Analytics.Charts;
 using Forma.Core.Accounts;
 using Forma.Core.Activities;
 using Forma.Core.Audit;

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Forma.Analytics.Charts;
 using Forma.Analytics.Metrics;
 using Forma.Core.Accounts;
 using Forma.Data;

@@ -1,3 +1,4 @@
+using Forma.Analytics.Merging;
 using Forma.Core.Activities;
 using Forma.Data;
 using Forma.Data.Blobs;

@@ -1,3 +1,4 @@
+using Forma.Analytics.Merging;
 using Forma.Data;
 using Forma.Data.Blobs;
 using Forma.Web.Features.Activities.Merging;

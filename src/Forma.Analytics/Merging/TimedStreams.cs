@@ -1,9 +1,9 @@
 using Forma.Formats;
 
-namespace Forma.Web.Features.Activities.Merging;
+namespace Forma.Analytics.Merging;
 
 /// <summary>A recording's streams placed on the clock: sample i happened at <see cref="At"/>(i).</summary>
-internal sealed class TimedStreams(Guid recordingId, DateTime startTime, SampleStreams streams)
+public sealed class TimedStreams(Guid recordingId, DateTime startTime, SampleStreams streams)
 {
     private readonly double[] _time = streams[StreamNames.Time] ?? [];
     private readonly double _firstTime = FirstFinite(streams[StreamNames.Time] ?? []);

@@ -1,6 +1,6 @@
 using Forma.Formats;
 
-namespace Forma.Web.Features.Activities;
+namespace Forma.Analytics.Charts;
 
 /// <summary>
 /// Thins streams for charts to <c>points</c> rows with largest-triangle-three-buckets (Steinarsson, "Downsampling
@@ -10,7 +10,7 @@ namespace Forma.Web.Features.Activities;
 /// aligned: the triangle area is summed over all streams, each scaled by its own range so that heart rate in
 /// beats and altitude in metres weigh alike. The first and last rows are always kept.
 /// </summary>
-internal static class Downsampling
+public static class Downsampling
 {
     public static IReadOnlyDictionary<string, double?[]> Thin(SampleStreams streams, int? points)
     {

@@ -1,8 +1,8 @@
 using Forma.Core.Activities;
 using Forma.Formats;
-using Forma.Web.Features.Activities.Merging;
+using Forma.Analytics.Merging;
 
-namespace Forma.Web.Tests.Activities;
+namespace Forma.Analytics.Tests.Merging;
 
 public class StreamFusionTests
 {

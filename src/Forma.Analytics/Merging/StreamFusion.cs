@@ -1,7 +1,7 @@
 using Forma.Core.Activities;
 using Forma.Formats;
 
-namespace Forma.Web.Features.Activities.Merging;
+namespace Forma.Analytics.Merging;
 
 /// <summary>
 /// One set of streams from several recordings of one workout, each stream from its best source: heart rate
@@ -12,7 +12,7 @@ namespace Forma.Web.Features.Activities.Merging;
 /// ride loses to the wrist). The chosen source of every stream is reported, so a coach can see where each
 /// number came from.
 /// </summary>
-internal static class StreamFusion
+public static class StreamFusion
 {
     private const double AlignTolerance = 2;
     private const double MinShareForBetterSensor = 0.5;

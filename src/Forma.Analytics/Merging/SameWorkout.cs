@@ -1,7 +1,7 @@
 using Forma.Formats;
 using Forma.Formats.Tracks;
 
-namespace Forma.Web.Features.Activities.Merging;
+namespace Forma.Analytics.Merging;
 
 /// <summary>
 /// Whether two recordings are the same workout recorded by two devices: the same sport family, starts within
@@ -9,7 +9,7 @@ namespace Forma.Web.Features.Activities.Merging;
 /// when both have GPS — tracks within <see cref="MaxTrackGap"/> metres of each other (median over matched
 /// instants), so two people's runs that start together are not merged.
 /// </summary>
-internal static class SameWorkout
+public static class SameWorkout
 {
     public static readonly TimeSpan StartTolerance = TimeSpan.FromMinutes(5);
     public const double MinOverlap = 0.8;

@@ -1,7 +1,7 @@
 using Forma.Formats;
-using Forma.Web.Features.Activities.Merging;
+using Forma.Analytics.Merging;
 
-namespace Forma.Web.Tests.Activities;
+namespace Forma.Analytics.Tests.Merging;
 
 public class SameWorkoutTests
 {

@@ -1,7 +1,7 @@
 using Forma.Formats;
-using Forma.Web.Features.Activities;
+using Forma.Analytics.Charts;
 
-namespace Forma.Web.Tests.Activities;
+namespace Forma.Analytics.Tests.Charts;
 
 public class DownsamplingTests
 {
