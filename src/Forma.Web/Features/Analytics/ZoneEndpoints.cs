@@ -14,6 +14,7 @@ using Forma.Web.Infrastructure.Problems;
 using Forma.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using System.ComponentModel.DataAnnotations;
 
 namespace Forma.Web.Features.Analytics;
 
@@ -49,7 +50,7 @@ internal sealed class ZoneEndpoints : IEndpointGroup
     }
 
     private static async Task<Results<Ok<ZoneSetResponse>, ValidationProblem, ProblemHttpResult>> Set(
-        Guid athleteId, string kind, CustomZonesRequest request, ClaimsPrincipal user, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        Guid athleteId, [AllowedValues("power", "heartRate", "pace")] string kind, CustomZonesRequest request, ClaimsPrincipal user, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var me = Caller.From(user);
         if (await CheckAsync(athleteId, me, db, cancellationToken) is { } refused)
