@@ -7,7 +7,7 @@ namespace Forma.Web.Features.Accounts;
 public sealed record SignupRequest(
     [property: Required, StringLength(200, MinimumLength = 1)] string BusinessName,
     [property: Required, StringLength(40, MinimumLength = 3)] string Subdomain,
-    [property: Required, StringLength(254), EmailAddress] string Email,
+    [property: Required, StringLength(254), DataType(DataType.EmailAddress)] string Email,
     [property: Required, StringLength(PasswordPolicy.MaxLength, MinimumLength = PasswordPolicy.MinLength), SecretText] string Password,
     [property: Required, StringLength(100, MinimumLength = 1)] string FirstName,
     [property: Required, StringLength(100, MinimumLength = 1)] string LastName,

@@ -3,7 +3,7 @@ using Forma.Core.Validation;
 
 namespace Forma.Web.Features.Accounts;
 
-public sealed record ForgotPasswordRequest([property: Required, StringLength(254), EmailAddress] string Email);
+public sealed record ForgotPasswordRequest([property: Required, StringLength(254), DataType(DataType.EmailAddress)] string Email);
 
 public sealed record ResetPasswordRequest(
     [property: Required, StringLength(100)] string Token,

@@ -6,7 +6,7 @@ namespace Forma.Web.Features.Invitations;
 
 /// <summary>Invite someone by email. <c>AthleteId</c>: for an athlete, the record their login takes over; for a guardian, their dependent.</summary>
 public sealed record CreateInvitationRequest(
-    [property: Required, StringLength(EmailAddress.MaxLength), System.ComponentModel.DataAnnotations.EmailAddress] string Email,
+    [property: Required, StringLength(EmailAddress.MaxLength), DataType(System.ComponentModel.DataAnnotations.DataType.EmailAddress)] string Email,
     [property: Required] Role? Role,
     Guid? AthleteId = null);
 
