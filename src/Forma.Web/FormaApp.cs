@@ -105,14 +105,17 @@ public static class FormaApp
         services.Configure<TenancyOptions>(builder.Configuration.GetSection(TenancyOptions.Section));
         services.AddSingleton<TenantDirectory>();
         services.Configure<OperationsOptions>(builder.Configuration.GetSection(OperationsOptions.Section));
-        // Enums travel as their names ("DeadLettered"), which clients can read and which survive reordering.
+        // Enums travel as their names ("DeadLettered"), which clients can read and which survive reordering; a
+        // number in their place ("sex": 99) is refused, as the OpenAPI document lists only the names. Numbers are
+        // plain JSON numbers: no "NaN"/"Infinity" in either direction (an open-ended value is null instead).
+        // A quoted number is refused too: reading "12" would also read "NaN", and the document would declare number|string.
         services.ConfigureHttpJsonOptions(o =>
         {
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
-            // A non-finite number (an open-ended zone's +∞, a NaN from a degenerate input) is written as
-            // "Infinity"/"NaN" rather than failing the whole response with a 500.
-            o.SerializerOptions.NumberHandling |= JsonNumberHandling.AllowNamedFloatingPointLiterals;
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
+        // A body or parameter that cannot be read reaches FormaExceptionHandler, which names the field in the 400.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddFormaProblemDetails();
         // Request records declare their shape with data annotations; invalid requests get a 400 with 'errors'.
         services.AddValidation();

@@ -42,7 +42,7 @@ internal static class TimeInZones
             for (var z = 0; z < seconds.Length; z++)
             {
                 var zone = set.Zones[z];
-                result.Add(new ZoneTime(set.Kind, zone.Name, zone.Low, zone.High, seconds[z]));
+                result.Add(new ZoneTime(set.Kind, zone.Name, zone.Low, double.IsFinite(zone.High) ? zone.High : null, seconds[z]));
             }
         }
 

@@ -1,5 +1,6 @@
 using Forma.Core.People;
 using Forma.Core.Tenancy;
+using Forma.Core.Validation;
 
 namespace Forma.Core.Athletes;
 
@@ -65,7 +66,7 @@ public sealed class Athlete : ITenantOwned
 
     public void SetBirthDate(DateOnly? birthDate, DateOnly today)
     {
-        if (birthDate is { } date && (date > today || date < today.AddYears(-120)))
+        if (birthDate is { } date && (date > today || date < today.AddYears(-120) || date < DateRules.Earliest))
         {
             throw new DomainException("invalid-birth-date", "A birth date lies in the past 120 years.", "birthDate");
         }
@@ -73,7 +74,7 @@ public sealed class Athlete : ITenantOwned
         BirthDate = birthDate;
     }
 
-    public void SetSex(Sex? sex) => Sex = sex;
+    public void SetSex(Sex? sex) => Sex = EnumRules.Require(sex, "sex");
 
     public void SetTimeZone(string? timeZone) => TimeZone = timeZone is null ? null : TimeZones.Require(timeZone, "timeZone");
 
@@ -84,7 +85,7 @@ public sealed class Athlete : ITenantOwned
             throw new DomainException("invalid-notes", $"Notes hold at most {NotesMaxLength} characters.", "notes");
         }
 
-        Notes = string.IsNullOrWhiteSpace(notes) ? null : notes;
+        Notes = string.IsNullOrWhiteSpace(notes) ? null : TextRules.Require(notes, "notes", multiline: true);
     }
 
     public void LinkUser(Guid userId) => UserId = userId;
@@ -107,7 +108,7 @@ public sealed class Athlete : ITenantOwned
     {
         var trimmed = value?.Trim() ?? "";
         return trimmed.Length is > 0 and <= NameMaxLength
-            ? trimmed
+            ? TextRules.Require(trimmed, field)!
             : throw new DomainException("invalid-name", $"A name has 1 to {NameMaxLength} characters.", field);
     }
 }

@@ -1,3 +1,4 @@
+using Forma.Core.Athletes;
 using Forma.Core.Tenancy;
 
 namespace Forma.Core.Training;
@@ -23,8 +24,8 @@ public sealed class PhysiologyEntry : ITenantOwned
     public double? SwimCriticalSpeed { get; private set; }
     public double? WeightKg { get; private set; }
 
-    /// <summary><c>female</c> or <c>male</c>, for the heart-rate TRIMP weighting.</summary>
-    public string? Sex { get; private set; }
+    /// <summary>For the heart-rate TRIMP weighting; the same enum as the athlete's record.</summary>
+    public Sex? Sex { get; private set; }
     public Guid? CreatedByUserId { get; private set; }
     public DateTime CreatedAt { get; private set; }
 

@@ -1,3 +1,6 @@
+using Forma.Core.Athletes;
+using Forma.Core.Validation;
+
 namespace Forma.Core.Training;
 
 /// <summary>
@@ -14,7 +17,7 @@ public sealed record PhysiologyValues(
     double? ThresholdSpeed = null,
     double? SwimCriticalSpeed = null,
     double? WeightKg = null,
-    string? Sex = null)
+    Sex? Sex = null)
 {
     public void Validate()
     {
@@ -27,10 +30,7 @@ public sealed record PhysiologyValues(
         Check(ThresholdSpeed, 1, 7, "thresholdSpeed", "m/s");
         Check(SwimCriticalSpeed, 0.3, 2.5, "swimCriticalSpeed", "m/s");
         Check(WeightKg, 20, 250, "weightKg", "kg");
-        if (Sex is not (null or "female" or "male"))
-        {
-            throw new DomainException("invalid-sex", "Either 'female' or 'male' (used for the heart-rate TRIMP weighting).", "sex");
-        }
+        EnumRules.Require(Sex, "sex");
 
         if (RestingHeartRate is { } rest && MaxHeartRate is { } max && rest >= max)
         {

@@ -13,7 +13,10 @@ internal sealed class PhysiologyEntryConfiguration : IEntityTypeConfiguration<Ph
         builder.ToTable("physiology_entries");
         builder.HasKey(p => new { p.TenantId, p.Id });
         builder.Property(p => p.Id).ValueGeneratedNever();
-        builder.Property(p => p.Sex).HasMaxLength(10);
+        // Stored as 'female'/'male', as the column has held since it was a string; the athletes table keeps enum names.
+        builder.Property(p => p.Sex).HasMaxLength(10).HasConversion(
+            sex => sex == Sex.Female ? "female" : "male",
+            text => text == "female" ? Sex.Female : Sex.Male);
         builder.HasOne<Athlete>().WithMany().HasForeignKey(p => new { p.TenantId, p.AthleteId }).OnDelete(DeleteBehavior.Cascade);
         // One entry per athlete and day: a second change on the same day edits that day's entry.
         builder.HasIndex(p => new { p.TenantId, p.AthleteId, p.EffectiveFrom }).IsUnique();

@@ -36,7 +36,9 @@ public class ProblemDetailsTests
 
         using var response = await host.Client.SendAsync(request);
 
-        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "bad-request");
+        // The field where the JSON broke off is named, as for any other invalid field.
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "validation");
+        Assert.True(problem.GetProperty("errors").TryGetProperty("displayName", out _), problem.GetRawText());
     }
 
     /// <summary>A failure we did not foresee (here: the database lost a table) is a 500 problem that says nothing of the internals.</summary>

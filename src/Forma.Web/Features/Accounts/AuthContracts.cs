@@ -1,19 +1,21 @@
 using System.ComponentModel.DataAnnotations;
+using Forma.Core.People.Passwords;
+using Forma.Core.Validation;
 
 namespace Forma.Web.Features.Accounts;
 
 public sealed record SignupRequest(
     [property: Required, StringLength(200, MinimumLength = 1)] string BusinessName,
     [property: Required, StringLength(40, MinimumLength = 3)] string Subdomain,
-    [property: Required, StringLength(254)] string Email,
-    [property: Required] string Password,
+    [property: Required, StringLength(254), DataType(DataType.EmailAddress)] string Email,
+    [property: Required, StringLength(PasswordPolicy.MaxLength, MinimumLength = PasswordPolicy.MinLength), SecretText] string Password,
     [property: Required, StringLength(100, MinimumLength = 1)] string FirstName,
     [property: Required, StringLength(100, MinimumLength = 1)] string LastName,
     [property: StringLength(64)] string? TimeZone = null);
 
 public sealed record LoginRequest(
     [property: Required, StringLength(254)] string Email,
-    [property: Required, StringLength(1024)] string Password,
+    [property: Required, StringLength(1024), SecretText] string Password,
     [property: StringLength(40)] string? Tenant = null,
     [property: StringLength(10)] string? TotpCode = null,
     [property: StringLength(20)] string? RecoveryCode = null);

@@ -10,6 +10,7 @@ using Forma.Web.Infrastructure.Problems;
 using Forma.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using System.ComponentModel.DataAnnotations;
 
 namespace Forma.Web.Features.Activities;
 
@@ -28,7 +29,7 @@ internal sealed class ActivityExportEndpoint : IEndpointGroup
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound);
 
     private static async Task<Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>> Export(
-        Guid id, string? format, ClaimsPrincipal user, FormaDbContext db, BlobStore blobs, CancellationToken cancellationToken)
+        Guid id, [AllowedValues("fit", "gpx", "tcx")] string format, ClaimsPrincipal user, FormaDbContext db, BlobStore blobs, CancellationToken cancellationToken)
     {
         if (!Enum.TryParse<ActivityFormat>(format, ignoreCase: true, out var target) || !Enum.IsDefined(target) || int.TryParse(format, out _))
         {

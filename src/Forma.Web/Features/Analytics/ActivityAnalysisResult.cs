@@ -8,8 +8,8 @@ using Forma.Formats;
 
 namespace Forma.Web.Features.Analytics;
 
-/// <summary>What the analysis stores as JSON: the activity's metrics, each lap's, and the thresholds they used.</summary>
-public sealed record ActivityAnalysisDetails(ActivityMetricsResult Metrics, IReadOnlyList<ActivityMetricsResult> Laps, Thresholds Thresholds, IReadOnlyList<ZoneSet> Zones);
+/// <summary>What the analysis stores as JSON and the API returns: the activity's metrics, each lap's, and the thresholds and zones they used.</summary>
+public sealed record ActivityAnalysisDetails(ActivityMetricsResult Metrics, IReadOnlyList<ActivityMetricsResult> Laps, Thresholds Thresholds, IReadOnlyList<ZoneSetResponse> Zones);
 
 /// <summary>Everything computed for one activity, before it is stored.</summary>
 internal sealed record ActivityAnalysisResult(
@@ -43,7 +43,7 @@ internal sealed record ActivityAnalysisResult(
         }
 
         var numbers = new AnalysisNumbers(metrics.Load, metrics.LoadMethod, metrics.MovingTime, metrics.Distance, metrics.NormalizedPower, metrics.AverageHeartRate);
-        return new ActivityAnalysisResult(numbers, new ActivityAnalysisDetails(metrics, lapMetrics, thresholds, zones), curves, FindBests(streams, activity.Sport, curves));
+        return new ActivityAnalysisResult(numbers, new ActivityAnalysisDetails(metrics, lapMetrics, thresholds, zones.Select(ZoneSetResponse.From).ToList()), curves, FindBests(streams, activity.Sport, curves));
     }
 
     /// <summary>Power bests from the power curve; running and swimming distance bests from the distance stream (efforts inside longer sessions count).</summary>

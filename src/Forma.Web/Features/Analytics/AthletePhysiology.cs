@@ -43,8 +43,8 @@ internal sealed class AthletePhysiology(IReadOnlyList<PhysiologyEntry> entries)
         WeightKg = v.WeightKg,
         Sex = v.Sex switch
         {
-            "female" => Sex.Female,
-            "male" => Sex.Male,
+            Core.Athletes.Sex.Female => Sex.Female,
+            Core.Athletes.Sex.Male => Sex.Male,
             _ => null,
         },
     };

@@ -9,6 +9,7 @@ using Forma.Web.Infrastructure.Problems;
 using Forma.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using System.ComponentModel.DataAnnotations;
 
 namespace Forma.Web.Features.Analytics;
 
@@ -45,7 +46,7 @@ internal sealed class CurveEndpoints : IEndpointGroup
     }
 
     private static async Task<Results<Ok<CurveResponse>, ValidationProblem, ProblemHttpResult>> Curve(
-        Guid athleteId, string? stream, ClaimsPrincipal user, FormaDbContext db, CancellationToken cancellationToken, DateOnly? from = null, DateOnly? to = null)
+        Guid athleteId, [AllowedValues("power", "heartrate", "speed")] string stream, ClaimsPrincipal user, FormaDbContext db, CancellationToken cancellationToken, DateOnly? from = null, DateOnly? to = null)
     {
         if (stream is null || !Streams.TryGetValue(stream, out var name))
         {

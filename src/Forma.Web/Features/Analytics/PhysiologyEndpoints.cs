@@ -15,8 +15,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Forma.Web.Features.Analytics;
 
 /// <summary>An entry of the physiology history: values that hold from <c>EffectiveFrom</c> until a later entry changes them.</summary>
-public sealed record PhysiologyRequest(DateOnly? EffectiveFrom, double? FunctionalThresholdPower, double? CriticalPower, double? WPrime, double? ThresholdHeartRate,
-    double? MaxHeartRate, double? RestingHeartRate, double? ThresholdSpeed, double? SwimCriticalSpeed, double? WeightKg, string? Sex)
+public sealed record PhysiologyRequest(DateOnly? EffectiveFrom = null, double? FunctionalThresholdPower = null, double? CriticalPower = null, double? WPrime = null,
+    double? ThresholdHeartRate = null, double? MaxHeartRate = null, double? RestingHeartRate = null, double? ThresholdSpeed = null, double? SwimCriticalSpeed = null,
+    double? WeightKg = null, Core.Athletes.Sex? Sex = null)
 {
     public PhysiologyValues Values() => new(FunctionalThresholdPower, CriticalPower, WPrime, ThresholdHeartRate, MaxHeartRate, RestingHeartRate, ThresholdSpeed, SwimCriticalSpeed, WeightKg, Sex);
 }

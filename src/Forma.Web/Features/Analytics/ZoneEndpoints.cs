@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Forma.Core.Accounts;
 using Forma.Data;
@@ -38,7 +39,7 @@ internal sealed class ZoneEndpoints : IEndpointGroup
         return TypedResults.Ok<IReadOnlyList<ZoneSetResponse>>((await AthleteZones.ForAsync(db, athleteId, thresholds, sport, cancellationToken)).Select(ZoneSetResponse.From).ToList());
     }
 
-    private static async Task<Ok<ZoneSetResponse>> Set(Guid athleteId, string kind, CustomZonesRequest request, ClaimsPrincipal user, SetCustomZones set, CancellationToken cancellationToken) =>
+    private static async Task<Ok<ZoneSetResponse>> Set(Guid athleteId, [AllowedValues("power", "heartRate", "pace")] string kind, CustomZonesRequest request, ClaimsPrincipal user, SetCustomZones set, CancellationToken cancellationToken) =>
         TypedResults.Ok(await set.RunAsync(Caller.From(user), athleteId, kind, request, cancellationToken));
 
     private static async Task<NoContent> Remove(Guid athleteId, string kind, ClaimsPrincipal user, RemoveCustomZones remove, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Forma.Core.Athletes;
+using Forma.Core.Validation;
 
 namespace Forma.Web.Features.Athletes;
 
@@ -11,7 +12,7 @@ public sealed record AthleteRequest(
     DateOnly? BirthDate = null,
     Sex? Sex = null,
     [property: StringLength(64)] string? TimeZone = null,
-    [property: StringLength(Athlete.NotesMaxLength)] string? Notes = null,
+    [property: StringLength(Athlete.NotesMaxLength), MultilineText] string? Notes = null,
     Guid? CoachId = null);
 
 public sealed record AthleteResponse(

@@ -12,10 +12,11 @@ using Forma.Web.Infrastructure.Problems;
 using Forma.Web.Infrastructure.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using System.ComponentModel.DataAnnotations;
 
 namespace Forma.Web.Features.Billing;
 
-public sealed record CheckoutStart(string Plan, string Interval = "month");
+public sealed record CheckoutStart([property: Required, StringLength(40)] string Plan, [property: AllowedValues("month", "year")] string Interval = "month");
 
 public sealed record BillingRedirect(string Url);
 
@@ -69,9 +70,9 @@ internal sealed class BillingEndpoints : IEndpointGroup
         using (document)
         {
             var root = document.RootElement;
-            if (SubscriptionSync.Text(root, "id") is not { } eventId || SubscriptionSync.Text(root, "type") is not { } type
-                || !root.TryGetProperty("created", out var created) || created.ValueKind != JsonValueKind.Number
-                || !root.TryGetProperty("data", out var data) || !data.TryGetProperty("object", out var subject))
+            if (EventFields.Text(root, "id", "") is not { } eventId || EventFields.Text(root, "type", "", maxLength: 100) is not { } type
+                || EventFields.UnixTime(root, "created", "") is not { } providerTime
+                || EventFields.Object(root, "data", "") is not { } data || EventFields.Object(data, "object", "data") is not { } subject)
             {
                 return ProblemDetailsSetup.FieldProblem("body", "An event needs id, type, created and data.object.");
             }
@@ -82,7 +83,6 @@ internal sealed class BillingEndpoints : IEndpointGroup
             }
 
             var now = clock.GetUtcNow().UtcDateTime;
-            var providerTime = DateTimeOffset.FromUnixTimeSeconds(created.GetInt64()).UtcDateTime;
             var tenant = await FindTenantAsync(db, subject, cancellationToken);
             if (tenant is not null)
             {
@@ -130,7 +130,7 @@ internal sealed class BillingEndpoints : IEndpointGroup
     /// <summary>The business an event's object belongs to: our id in its metadata (or the checkout's reference), else its customer.</summary>
     private static async Task<Tenant?> FindTenantAsync(FormaDbContext db, JsonElement subject, CancellationToken cancellationToken)
     {
-        var reference = subject.TryGetProperty("metadata", out var metadata) ? SubscriptionSync.Text(metadata, "tenant_id") : null;
+        var reference = EventFields.Object(subject, "metadata", SubscriptionSync.Subject) is { } metadata ? EventFields.Text(metadata, "tenant_id", SubscriptionSync.Subject + ".metadata") : null;
         reference ??= SubscriptionSync.Text(subject, "client_reference_id");
         if (Guid.TryParse(reference, out var tenantId) && await db.Tenants.SingleOrDefaultAsync(t => t.Id == tenantId, cancellationToken) is { } named)
         {

@@ -29,14 +29,16 @@ internal sealed class SubscriptionSync(FormaDbContext db, PlanCatalog catalog, B
                 outcome = "customer linked";
                 break;
             case "customer.subscription.created" or "customer.subscription.updated" or "customer.subscription.deleted":
-                var subscription = await FindOrMirrorAsync(tenant, Text(data, "id")!, Text(data, "customer") ?? tenant.BillingCustomerId ?? "", now, cancellationToken);
-                var priceId = data.TryGetProperty("items", out var items) && items.TryGetProperty("data", out var lines) && lines.GetArrayLength() > 0
-                    ? Text(lines[0].GetProperty("price"), "id")
+                var providerId = Text(data, "id") ?? throw new Core.DomainException("invalid-event", "A subscription event names its subscription.", Subject + ".id");
+                var subscription = await FindOrMirrorAsync(tenant, providerId, Text(data, "customer") ?? tenant.BillingCustomerId ?? "", now, cancellationToken);
+                var firstLine = EventFields.Object(data, "items", Subject) is { } items ? EventFields.FirstItem(items, "data", Subject + ".items") : null;
+                var priceId = firstLine is { } line && EventFields.Object(line, "price", Subject + ".items.data[0]") is { } price
+                    ? EventFields.Text(price, "id", Subject + ".items.data[0].price")
                     : null;
                 var plan = priceId is null ? null : catalog.ForPrice(priceId)?.Code;
-                var periodEnd = data.TryGetProperty("current_period_end", out var end) && end.ValueKind == JsonValueKind.Number ? DateTimeOffset.FromUnixTimeSeconds(end.GetInt64()).UtcDateTime : (DateTime?)null;
+                var periodEnd = EventFields.UnixTime(data, "current_period_end", Subject);
                 var cancelAtEnd = data.TryGetProperty("cancel_at_period_end", out var cancel) && cancel.ValueKind == JsonValueKind.True;
-                var status = type == "customer.subscription.deleted" ? "canceled" : Text(data, "status") ?? "incomplete";
+                var status = type == "customer.subscription.deleted" ? "canceled" : EventFields.Text(data, "status", Subject, StatusMaxLength) ?? "incomplete";
                 outcome = subscription.Apply(status, priceId, plan, periodEnd, cancelAtEnd, providerTime, now)
                     ? $"subscription {subscription.ProviderId} {status}{(plan is null && priceId is not null ? $" (price {priceId} sells no plan)" : "")}"
                     : "stale: a newer state was already applied";
@@ -95,6 +97,12 @@ internal sealed class SubscriptionSync(FormaDbContext db, PlanCatalog catalog, B
         return subscription;
     }
 
-    public static string? Text(JsonElement element, string property) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    /// <summary>Where the event's object sits in the payload, for naming its fields in a refusal.</summary>
+    public const string Subject = "data.object";
+
+    /// <summary>The width of the column a subscription's status is kept in.</summary>
+    private const int StatusMaxLength = 40;
+
+    /// <summary>A string field of the event's object (null when absent or not a string); one too long to store is refused.</summary>
+    public static string? Text(JsonElement element, string property) => EventFields.Text(element, property, Subject);
 }

@@ -1,4 +1,5 @@
 using Forma.Core.Booking;
+using System.ComponentModel.DataAnnotations;
 
 namespace Forma.Web.Features.Booking;
 
@@ -29,4 +30,4 @@ public sealed record LedgerEntryResponse(Guid Id, LedgerKind Kind, long AmountMi
 /// <summary>A client's account: what they owe per currency (positive) or have in credit (negative), and the entries that explain it.</summary>
 public sealed record LedgerResponse(IReadOnlyDictionary<string, long> Balance, IReadOnlyList<LedgerEntryResponse> Entries);
 
-public sealed record PaymentRequest(long AmountMinor, string Currency, Guid? ClientAthleteId = null, Guid? ClientMembershipId = null, Guid? BookingId = null, string? Note = null, bool Refund = false);
+public sealed record PaymentRequest(long AmountMinor, [property: RegularExpression("^[A-Z]{3}$")] string Currency, Guid? ClientAthleteId = null, Guid? ClientMembershipId = null, Guid? BookingId = null, string? Note = null, bool Refund = false);

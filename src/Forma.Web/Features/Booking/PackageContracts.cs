@@ -1,8 +1,9 @@
 using Forma.Core.Booking;
+using System.ComponentModel.DataAnnotations;
 
 namespace Forma.Web.Features.Booking;
 
-public sealed record PackageRequest(string Name, PackageKind Kind, int Sessions, int? ValidDays, long PriceMinor, string Currency = "EUR", IReadOnlyList<Guid>? ServiceIds = null);
+public sealed record PackageRequest(string Name, PackageKind Kind, int Sessions, int? ValidDays, long PriceMinor, [property: RegularExpression("^[A-Z]{3}$")] string Currency = "EUR", IReadOnlyList<Guid>? ServiceIds = null);
 
 public sealed record PackageResponse(Guid Id, string Name, PackageKind Kind, int Sessions, int? ValidDays, long PriceMinor, string Currency, IReadOnlyList<Guid> ServiceIds, bool Archived)
 {

@@ -1,19 +1,21 @@
 using Forma.Core.Booking;
+using Forma.Core.Validation;
+using System.ComponentModel.DataAnnotations;
 
 namespace Forma.Web.Features.Booking;
 
 /// <summary>A service as the API takes it; lists default to empty, money is in minor units (cents).</summary>
 public sealed record ServiceRequest(
     string Name,
-    string? Description,
-    int DurationMinutes,
+    [property: MultilineText] string? Description,
+    [property: Range(5, 24 * 60)] int DurationMinutes,
     int BufferBeforeMinutes = 0,
     int BufferAfterMinutes = 0,
     int Capacity = 1,
     int? SlotStepMinutes = null,
     long PriceMinor = 0,
     long DepositMinor = 0,
-    string Currency = "EUR",
+    [property: RegularExpression("^[A-Z]{3}$")] string Currency = "EUR",
     IReadOnlyList<string>? RequiredSkills = null,
     IReadOnlyList<string>? RequiredResourceTypes = null,
     IReadOnlyList<string>? RequiredCredentials = null,

@@ -1,11 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 using Forma.Core.People;
+using Forma.Core.Validation;
 
 namespace Forma.Web.Features.Invitations;
 
 /// <summary>Invite someone by email. <c>AthleteId</c>: for an athlete, the record their login takes over; for a guardian, their dependent.</summary>
 public sealed record CreateInvitationRequest(
-    [property: Required, StringLength(EmailAddress.MaxLength)] string Email,
+    [property: Required, StringLength(EmailAddress.MaxLength), DataType(System.ComponentModel.DataAnnotations.DataType.EmailAddress)] string Email,
     [property: Required] Role? Role,
     Guid? AthleteId = null);
 
@@ -20,7 +21,7 @@ public sealed record InvitationInfo(Guid Id, string Email, Role Role, Guid? Athl
 /// </summary>
 public sealed record AcceptInvitationRequest(
     [property: Required, StringLength(120)] string Token,
-    [property: Required, StringLength(1024)] string Password,
+    [property: Required, StringLength(1024), SecretText] string Password,
     [property: StringLength(100)] string? FirstName = null,
     [property: StringLength(100)] string? LastName = null,
     [property: StringLength(10)] string? TotpCode = null,

@@ -10,11 +10,12 @@ using Forma.Web.Infrastructure.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Forma.Core.Validation;
 
 namespace Forma.Web.Features.Lifecycle;
 
 public sealed record DeleteAccountRequest(
-    [property: Required, StringLength(1024)] string Password,
+    [property: Required, StringLength(1024), SecretText] string Password,
     [property: StringLength(10)] string? TotpCode = null,
     [property: StringLength(20)] string? RecoveryCode = null);
 

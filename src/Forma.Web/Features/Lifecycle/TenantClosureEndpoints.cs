@@ -10,13 +10,14 @@ using Forma.Web.Infrastructure.Problems;
 using Forma.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Forma.Core.Validation;
 
 namespace Forma.Web.Features.Lifecycle;
 
 /// <summary>Type the business's subdomain to confirm, and your password (and second factor).</summary>
 public sealed record CloseTenantRequest(
     [property: Required, StringLength(40)] string Confirm,
-    [property: Required, StringLength(1024)] string Password,
+    [property: Required, StringLength(1024), SecretText] string Password,
     [property: StringLength(10)] string? TotpCode = null,
     [property: StringLength(20)] string? RecoveryCode = null);
 

@@ -8,7 +8,7 @@ public static class OpenApiSetup
     public const string ExplorerPath = "docs";
 
     public static IServiceCollection AddFormaOpenApi(this IServiceCollection services) =>
-        services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi("v1", options => options.AddSchemaTransformer(ValidationSchemaTransformer.TransformAsync).AddDocumentTransformer((document, _, _) =>
         {
             document.Info = new OpenApiInfo
             {

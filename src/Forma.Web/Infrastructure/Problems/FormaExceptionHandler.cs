@@ -18,13 +18,7 @@ internal sealed partial class FormaExceptionHandler(IProblemDetailsService probl
         var problem = exception switch
         {
             DomainException refusal => RefusalProblems.From(refusal),
-            BadHttpRequestException badRequest => new ProblemDetails
-            {
-                Status = badRequest.StatusCode,
-                Type = ProblemTypes.ForStatus(badRequest.StatusCode),
-                Title = "The request could not be read.",
-                Detail = badRequest.Message,
-            },
+            BadHttpRequestException badRequest => RequestReadProblem.From(badRequest),
             DbUpdateConcurrencyException => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,
