@@ -21,7 +21,6 @@ using Forma.Web.Infrastructure.Problems;
 using Forma.Web.Infrastructure.Security;
 using Forma.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
@@ -117,16 +116,13 @@ public static class FormaApp
         services.AddValidation();
         services.AddFormaOpenApi();
         services.AddFormaCors(builder.Configuration);
-        // Behind a reverse proxy the client's address arrives in X-Forwarded-For; it is believed only from
-        // the proxies listed in ForwardedHeaders:KnownProxies (loopback by default), so rate limits and
-        // audit entries see clients, not the proxy.
-        services.Configure<ForwardedHeadersOptions>(options =>
+        services.AddTrustedProxies(builder.Configuration);
+        services.AddRequestSizeLimits();
+        // A year, subdomains included: every tenant lives on a subdomain of the same base domain.
+        services.AddHsts(o =>
         {
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            foreach (var proxy in builder.Configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
-            {
-                options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
-            }
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = true;
         });
         services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", tags: [HealthEndpoints.ReadyTag])
@@ -174,7 +170,12 @@ public static class FormaApp
         services.AddHttpContextAccessor();
         services.AddSingleton<PlanCatalog>();
         services.AddRazorComponents();
-        services.AddAntiforgery(o => o.Cookie.Name = "forma_antiforgery");
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "forma_antiforgery";
+            // The framework's default never marks it Secure; on HTTPS (directly or from a trusted proxy) it must be.
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
         services.AddScoped<PlanGate>();
         services.Configure<BillingOptions>(builder.Configuration.GetSection(BillingOptions.Section));
         services.AddScoped(sp => new SubscriptionSync(sp.GetRequiredService<FormaDbContext>(), sp.GetRequiredService<PlanCatalog>(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<BillingOptions>>().Value));
@@ -204,8 +205,12 @@ public static class FormaApp
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
+            // Only on HTTPS, so behind a TLS-terminating proxy it depends on X-Forwarded-Proto from a trusted proxy.
             app.UseHsts();
         }
+
+        app.UseHostFreeRedirects();
+        app.UseRequestSizeLimits();
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -217,11 +222,13 @@ public static class FormaApp
         app.UseMiddleware<SessionLivenessMiddleware>();
         app.UseMiddleware<ApiCallMetering>();
         app.UseRouting();
+        app.UseMiddleware<ForeignSessionGate>();
         app.UseCors(CorsSetup.Policy);
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseMiddleware<MfaSetupGate>();
         app.UseAntiforgery();
+        app.UseAntiforgeryRefusal();
         app.MapFormaOpenApi();
         app.MapEndpointGroups();
         app.MapRazorComponents<Pages.App>();
