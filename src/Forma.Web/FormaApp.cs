@@ -22,7 +22,6 @@ using Forma.Web.Infrastructure.Problems;
 using Forma.Web.Infrastructure.Security;
 using Forma.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
@@ -121,16 +120,13 @@ public static class FormaApp
         services.AddValidation();
         services.AddFormaOpenApi();
         services.AddFormaCors(builder.Configuration);
-        // Behind a reverse proxy the client's address arrives in X-Forwarded-For; it is believed only from
-        // the proxies listed in ForwardedHeaders:KnownProxies (loopback by default), so rate limits and
-        // audit entries see clients, not the proxy.
-        services.Configure<ForwardedHeadersOptions>(options =>
+        services.AddTrustedProxies(builder.Configuration);
+        services.AddRequestSizeLimits();
+        // A year, subdomains included: every tenant lives on a subdomain of the same base domain.
+        services.AddHsts(o =>
         {
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            foreach (var proxy in builder.Configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
-            {
-                options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
-            }
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = true;
         });
         services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", tags: [HealthEndpoints.ReadyTag])
@@ -180,7 +176,12 @@ public static class FormaApp
         services.AddHttpContextAccessor();
         services.AddSingleton<PlanCatalog>();
         services.AddRazorComponents();
-        services.AddAntiforgery(o => o.Cookie.Name = "forma_antiforgery");
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "forma_antiforgery";
+            // The framework's default never marks it Secure; on HTTPS (directly or from a trusted proxy) it must be.
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
         // The application layer: every use case, the business it runs for and the plan it is gated by.
         services.AddUseCases();
         services.AddScoped<CurrentBusiness>();
@@ -214,8 +215,12 @@ public static class FormaApp
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
+            // Only on HTTPS, so behind a TLS-terminating proxy it depends on X-Forwarded-Proto from a trusted proxy.
             app.UseHsts();
         }
+
+        app.UseHostFreeRedirects();
+        app.UseRequestSizeLimits();
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -227,11 +232,13 @@ public static class FormaApp
         app.UseMiddleware<SessionLivenessMiddleware>();
         app.UseMiddleware<ApiCallMetering>();
         app.UseRouting();
+        app.UseMiddleware<ForeignSessionGate>();
         app.UseCors(CorsSetup.Policy);
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseMiddleware<MfaSetupGate>();
         app.UseAntiforgery();
+        app.UseAntiforgeryRefusal();
         app.MapFormaOpenApi();
         app.MapEndpointGroups();
         app.MapRazorComponents<Pages.App>();

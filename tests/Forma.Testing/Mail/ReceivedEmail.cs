@@ -6,6 +6,9 @@ public sealed record ReceivedEmail(string EnvelopeFrom, IReadOnlyList<string> Re
 {
     public ParsedMail Content { get; } = ParsedMail.Parse(Data);
 
+    /// <summary>Whether the message came over a TLS connection.</summary>
+    public bool OverTls { get; init; }
+
     public string? Subject => Content.Subject;
 
     public string? TextBody => Content.TextBody;

@@ -1,12 +1,14 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 
 namespace Forma.Testing.Mail;
 
 /// <summary>
 /// A real SMTP server on a free loopback port, for tests that send mail over the network: enough of
-/// RFC 5321 for .NET's SmtpClient (EHLO, AUTH PLAIN and LOGIN, MAIL, RCPT, DATA, RSET, NOOP, QUIT), no
-/// TLS, any number of connections at once. It keeps what it receives and the credentials it was given.
+/// RFC 5321 for an SMTP client (EHLO, AUTH PLAIN and LOGIN, MAIL, RCPT, DATA, RSET, NOOP, QUIT), plain or
+/// with TLS (implicit, or STARTTLS per RFC 3207) under a test certificate, any number of connections at once.
+/// It keeps what it receives and the credentials it was given.
 /// </summary>
 public sealed class SmtpListener : IAsyncDisposable
 {
@@ -25,14 +27,21 @@ public sealed class SmtpListener : IAsyncDisposable
     private int _failureCode;
     private int _refused;
 
-    public SmtpListener()
+    public SmtpListener(SmtpTls tls = SmtpTls.None)
     {
+        Tls = tls;
+        Certificate = tls == SmtpTls.None ? null : TestCertificate.ForLoopback();
         _listener.Start();
         Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
         _accepting = AcceptAsync();
     }
 
     public int Port { get; }
+
+    public SmtpTls Tls { get; }
+
+    /// <summary>The certificate the listener presents when it speaks TLS.</summary>
+    public X509Certificate2? Certificate { get; }
 
     /// <summary>Messages accepted so far, oldest first.</summary>
     public IReadOnlyList<ReceivedEmail> Messages
@@ -176,5 +185,16 @@ public sealed class SmtpListener : IAsyncDisposable
 
         await Task.WhenAll(sessions);
         _stopping.Dispose();
+        Certificate?.Dispose();
     }
+}
+
+/// <summary>How the <see cref="SmtpListener"/> offers TLS.</summary>
+public enum SmtpTls
+{
+    None,
+    /// <summary>TLS from the first byte, as on port 465.</summary>
+    Implicit,
+    /// <summary>Plain at first, with STARTTLS advertised and required before mail is taken.</summary>
+    StartTls,
 }

@@ -1,3 +1,4 @@
+using System.Net.Security;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -11,8 +12,10 @@ internal sealed partial class SmtpSession : IDisposable
 
     private readonly SmtpListener _listener;
     private readonly TcpClient _client;
-    private readonly StreamReader _reader;
-    private readonly StreamWriter _writer;
+    private Stream _stream;
+    private StreamReader _reader;
+    private StreamWriter _writer;
+    private bool _secured;
     private readonly List<string> _recipients = [];
     private string? _from;
     private SmtpCredential? _credential;
@@ -21,10 +24,27 @@ internal sealed partial class SmtpSession : IDisposable
     {
         _listener = listener;
         _client = client;
-        var stream = client.GetStream();
+        _stream = client.GetStream();
+        (_reader, _writer) = Attach(_stream);
+    }
+
+    private static (StreamReader, StreamWriter) Attach(Stream stream) =>
         // Latin-1 maps every byte to one char and back, so the raw data survives to be decoded by its own charset.
-        _reader = new StreamReader(stream, Encoding.Latin1, detectEncodingFromByteOrderMarks: false);
-        _writer = new StreamWriter(stream, Encoding.ASCII) { NewLine = "\r\n", AutoFlush = true };
+        (new StreamReader(stream, Encoding.Latin1, detectEncodingFromByteOrderMarks: false, bufferSize: 1024, leaveOpen: true),
+         new StreamWriter(stream, Encoding.ASCII, bufferSize: 1024, leaveOpen: true) { NewLine = "\r\n", AutoFlush = true });
+
+    /// <summary>Turns the connection into TLS; what was said before is forgotten (RFC 3207 §4.2).</summary>
+    private async Task SecureAsync(CancellationToken stopping)
+    {
+        var tls = new SslStream(_stream, leaveInnerStreamOpen: false);
+        await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = _listener.Certificate }, stopping);
+        _reader.Dispose();
+        await _writer.DisposeAsync();
+        _stream = tls;
+        (_reader, _writer) = Attach(tls);
+        _secured = true;
+        _credential = null;
+        ResetTransaction();
     }
 
     public async Task RunAsync(CancellationToken stopping)
@@ -47,11 +67,17 @@ internal sealed partial class SmtpSession : IDisposable
     {
         _reader.Dispose();
         _writer.Dispose();
+        _stream.Dispose();
         _client.Dispose();
     }
 
     private async Task ConverseAsync(CancellationToken stopping)
     {
+        if (_listener.Tls == SmtpTls.Implicit)
+        {
+            await SecureAsync(stopping);
+        }
+
         await ReplyAsync($"220 {ServerName} ESMTP ready");
         while (await _reader.ReadLineAsync(stopping) is { } line)
         {
@@ -62,7 +88,13 @@ internal sealed partial class SmtpSession : IDisposable
             {
                 case "EHLO":
                     ResetTransaction();
-                    await ReplyAsync($"250-{ServerName} greets {argument}", "250 AUTH PLAIN LOGIN");
+                    await ReplyAsync(_listener.Tls == SmtpTls.StartTls && !_secured
+                        ? [$"250-{ServerName} greets {argument}", "250-STARTTLS", "250 AUTH PLAIN LOGIN"]
+                        : [$"250-{ServerName} greets {argument}", "250 AUTH PLAIN LOGIN"]);
+                    break;
+                case "STARTTLS" when _listener.Tls == SmtpTls.StartTls && !_secured:
+                    await ReplyAsync("220 2.0.0 Ready to start TLS");
+                    await SecureAsync(stopping);
                     break;
                 case "HELO":
                     ResetTransaction();
@@ -99,6 +131,12 @@ internal sealed partial class SmtpSession : IDisposable
 
     private async Task MailFromAsync(string argument)
     {
+        if (_listener.Tls != SmtpTls.None && !_secured)
+        {
+            await ReplyAsync("530 5.7.0 Must issue a STARTTLS command first");
+            return;
+        }
+
         if (MailFromPattern().Match(argument) is not { Success: true } match)
         {
             await ReplyAsync("501 5.5.4 Syntax: MAIL FROM:<address>");
@@ -150,7 +188,7 @@ internal sealed partial class SmtpSession : IDisposable
             data.Append(line.StartsWith('.') ? line[1..] : line).Append("\r\n");
         }
 
-        _listener.Received(new ReceivedEmail(_from, [.. _recipients], data.ToString(), _credential));
+        _listener.Received(new ReceivedEmail(_from, [.. _recipients], data.ToString(), _credential) { OverTls = _secured });
         ResetTransaction();
         await ReplyAsync("250 2.0.0 OK queued");
     }

@@ -23,7 +23,7 @@ public class EmailFlowTests
         await SignupAsync(host, email: "vera@example.com");
 
         var (email, token) = await TokenMailedToAsync(listener, "vera@example.com", "Confirm your email");
-        Assert.StartsWith("http://localhost:5000/verify-email?token=", MailLinks.First(email.TextBody), StringComparison.Ordinal);
+        Assert.StartsWith("http://localhost:5080/verify-email?token=", MailLinks.First(email.TextBody), StringComparison.Ordinal);
         Assert.Null(await VerifiedAtAsync(host, "vera@example.com"));
 
         // Once sent, the queued job no longer holds the link's secret.

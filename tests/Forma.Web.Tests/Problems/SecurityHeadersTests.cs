@@ -46,6 +46,25 @@ public class SecurityHeadersTests
         using var response = await host.Client.GetAsync("/docs/index.html");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("script-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Contains("script-src 'self';", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+    }
+
+    /// <summary>No inline script may run on the explorer: its page carries none, and its policy would refuse one.</summary>
+    [Fact]
+    public async Task Explorer_RunsOnlyScriptFiles()
+    {
+        await using var host = await WebHost.StartAsync();
+
+        using var response = await host.Client.GetAsync("/docs/index.html");
+        var html = await response.Content.ReadAsStringAsync();
+
+        var scriptSources = response.Headers.GetValues("Content-Security-Policy").Single().Split(';').Single(d => d.Trim().StartsWith("script-src", StringComparison.Ordinal));
+        Assert.DoesNotContain("unsafe", scriptSources, StringComparison.Ordinal);
+        var scripts = System.Text.RegularExpressions.Regex.Matches(html, "<script[^>]*>");
+        Assert.NotEmpty(scripts);
+        Assert.All(scripts, tag => Assert.Contains(" src=", tag.Value, StringComparison.Ordinal));
+        using var init = await host.Client.GetAsync("/docs/index.js");
+        Assert.Equal(HttpStatusCode.OK, init.StatusCode);
+        Assert.Contains("SwaggerUIBundle", await init.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }

@@ -23,8 +23,14 @@ internal sealed class AccessTokenAuthentication(
         }
 
         var identity = await tokens.ValidateAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
-        return identity is null
-            ? AuthenticateResult.Fail("The access token is invalid or expired.")
+        if (identity is null)
+        {
+            return AuthenticateResult.Fail("The access token is invalid or expired.");
+        }
+
+        // A page cookie copied into a header would skip the page header and antiforgery checks the cookie is held to.
+        return identity.HasClaim(AccessTokens.PageSessionClaim, "true")
+            ? AuthenticateResult.Fail("A page session is valid only as the pages' cookie.")
             : AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 }

@@ -28,11 +28,14 @@ public sealed class AccessTokens(SigningKeys keys, IOptions<AuthOptions> options
     /// <summary>Present (value "true") while the business requires a second factor this staff member has not set up.</summary>
     public const string MfaSetupRequiredClaim = "forma:mfa_setup_required";
 
+    /// <summary>Marks a token minted for the pages' cookie: it is valid only as that cookie, never as a bearer token.</summary>
+    public const string PageSessionClaim = "forma:page_session";
+
     private static readonly JsonWebTokenHandler Handler = new() { MapInboundClaims = false };
 
     public TimeSpan Lifetime => options.Value.AccessTokenLifetime;
 
-    public async Task<string> CreateAsync(AccessTokenSubject subject, CancellationToken cancellationToken, TimeSpan? lifetime = null)
+    public async Task<string> CreateAsync(AccessTokenSubject subject, CancellationToken cancellationToken, TimeSpan? lifetime = null, bool pageSession = false)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var key = await keys.CurrentAsync(cancellationToken);
@@ -52,6 +55,7 @@ public sealed class AccessTokens(SigningKeys keys, IOptions<AuthOptions> options
                 new Claim(ClaimTypes.Role, subject.Role),
                 new Claim(SessionClaim, subject.SessionId.ToString()),
                 .. subject.MfaSetupRequired ? [new Claim(MfaSetupRequiredClaim, "true")] : Array.Empty<Claim>(),
+                .. pageSession ? [new Claim(PageSessionClaim, "true")] : Array.Empty<Claim>(),
             ]),
         });
     }

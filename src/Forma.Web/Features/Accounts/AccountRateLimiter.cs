@@ -28,9 +28,11 @@ public sealed class AccountRateLimiter : IDisposable
     public const string VerificationRequests = "verification";
 
     private readonly PartitionedRateLimiter<(string Kind, string Account)> _limiter;
+    private readonly IHttpContextAccessor _http;
 
-    public AccountRateLimiter(IOptions<AccountRateLimitOptions> options)
+    public AccountRateLimiter(IOptions<AccountRateLimitOptions> options, IHttpContextAccessor http)
     {
+        _http = http;
         var limits = options.Value;
         _limiter = PartitionedRateLimiter.Create<(string Kind, string Account), (string, string)>(key => RateLimitPartition.GetFixedWindowLimiter(key, k => k.Item1 switch
         {
@@ -40,11 +42,24 @@ public sealed class AccountRateLimiter : IDisposable
         }));
     }
 
+    /// <summary>
+    /// Takes one attempt from the account's window. A refusal also sets <c>Retry-After</c> on the current response
+    /// (RFC 9110 §10.2.3, whole seconds until the window opens again), so every caller's 429 carries it.
+    /// </summary>
     public bool TryAcquire(string kind, string account)
     {
         using var lease = _limiter.AttemptAcquire((kind, account.Trim().ToLowerInvariant()));
+        if (!lease.IsAcquired && lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) && _http.HttpContext is { } context)
+        {
+            context.Response.Headers.RetryAfter = RetryAfterSeconds(retryAfter);
+        }
+
         return lease.IsAcquired;
     }
+
+    /// <summary>Rounded up: a client that waits the advertised seconds must find the window open.</summary>
+    public static string RetryAfterSeconds(TimeSpan wait) =>
+        Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static ProblemHttpResult TooMany() =>
         ProblemDetailsSetup.Problem(429, ProblemTypes.TooManyRequests, "Too many attempts for this account.", "Wait a while and try again.");

@@ -35,9 +35,9 @@ internal sealed class PageSessionAuthentication(
         }
 
         var identity = await tokens.ValidateAsync(token, Context.RequestAborted);
-        if (identity is null)
+        if (identity is null || !identity.HasClaim(AccessTokens.PageSessionClaim, "true"))
         {
-            // Expired or from a rotated key: the person simply signs in again.
+            // Expired, from a rotated key, or an API token planted in the cookie: the person simply signs in again.
             Response.Cookies.Delete(CookieName);
             return AuthenticateResult.NoResult();
         }
@@ -71,7 +71,7 @@ internal sealed class PageSessionAuthentication(
         var tokens = http.RequestServices.GetRequiredService<AccessTokens>();
         var identity = await tokens.ValidateAsync(accessToken, cancellationToken)
             ?? throw new InvalidOperationException("A token issued a moment ago did not validate.");
-        SetCookie(http, await tokens.CreateAsync(AccessTokenSubject.From(identity), cancellationToken, PageLifetime(http)), PageLifetime(http));
+        SetCookie(http, await tokens.CreateAsync(AccessTokenSubject.From(identity), cancellationToken, PageLifetime(http), pageSession: true), PageLifetime(http));
     }
 
     private static TimeSpan PageLifetime(HttpContext http) => http.RequestServices.GetRequiredService<IOptions<AuthOptions>>().Value.PageSessionLifetime;
@@ -94,7 +94,7 @@ internal sealed class PageSessionAuthentication(
     {
         var tokens = http.RequestServices.GetRequiredService<AccessTokens>();
         var subject = AccessTokenSubject.From((ClaimsIdentity)http.User.Identity!) with { MfaSetupRequired = !mfaSetupDone && http.User.HasClaim(AccessTokens.MfaSetupRequiredClaim, "true") };
-        SetCookie(http, await tokens.CreateAsync(subject, cancellationToken, PageLifetime(http)), PageLifetime(http));
+        SetCookie(http, await tokens.CreateAsync(subject, cancellationToken, PageLifetime(http), pageSession: true), PageLifetime(http));
     }
 
     public static void SignOut(HttpContext http) => http.Response.Cookies.Delete(CookieName, new CookieOptions { Path = "/" });

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Forma.Web.Infrastructure.Links;
 using Forma.Web.Infrastructure.Tenancy;
 
 namespace Forma.Web.Features.Booking;
@@ -28,6 +29,7 @@ internal static class CalendarFeedSecrets
     public static IResult Calendar(string name, IEnumerable<IcsEvent> events, DateTime now) =>
         Results.Text(IcsWriter.Write(name, events, now), "text/calendar; charset=utf-8", Encoding.UTF8);
 
+    /// <summary>On the configured public address: the request's Host header is the caller's to forge, and this URL is handed on to calendar apps.</summary>
     public static string Url(HttpContext http, string kind, string token) =>
-        $"{http.Request.Scheme}://{http.Request.Host}/t/{http.Tenant().Slug}/calendars/{kind}/{token}.ics";
+        http.RequestServices.GetRequiredService<PublicLinks>().Base($"/t/{http.Tenant().Slug}/calendars/{kind}/{token}.ics");
 }

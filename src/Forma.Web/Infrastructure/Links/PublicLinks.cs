@@ -7,12 +7,15 @@ public sealed class AppOptions
 {
     public const string Section = "App";
 
-    /// <summary>Where people reach Forma in a browser; links in emails start here.</summary>
-    public Uri PublicUrl { get; set; } = new("http://localhost:5000/");
+    /// <summary>
+    /// Where people reach Forma in a browser; every absolute link (emails, calendar feeds, payment return
+    /// addresses) starts here. The default is the embedded run's address (appsettings <c>Urls</c>).
+    /// </summary>
+    public Uri PublicUrl { get; set; } = new("http://localhost:5080/");
 }
 
 /// <summary>
-/// Absolute links for emails. Built from configuration, never from the request's Host header: a forged
+/// Absolute links for emails and calendar apps. Built from configuration, never from the request's Host header: a forged
 /// Host would otherwise put an attacker's domain into a password-reset link (host-header poisoning).
 /// </summary>
 public sealed class PublicLinks(IOptions<AppOptions> options)

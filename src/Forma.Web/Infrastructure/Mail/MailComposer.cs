@@ -1,6 +1,5 @@
-using System.Net.Mail;
-using System.Net.Mime;
-using System.Text;
+using MimeKit;
+using MimeKit.Text;
 using Microsoft.Extensions.Options;
 
 namespace Forma.Web.Infrastructure.Mail;
@@ -8,31 +7,29 @@ namespace Forma.Web.Infrastructure.Mail;
 /// <summary>Builds the MIME message both transports send.</summary>
 internal sealed class MailComposer(IOptions<MailOptions> options)
 {
-    private readonly MailAddress _from = options.Value.FromAddress();
+    private readonly MailboxAddress _from = options.Value.FromAddress();
 
-    public MailMessage Compose(EmailMessage email, Guid id)
+    public MimeMessage Compose(EmailMessage email, Guid id)
     {
-        var message = new MailMessage(_from, new MailAddress(email.To))
+        var message = new MimeMessage
         {
             Subject = email.Subject,
-            SubjectEncoding = Encoding.UTF8,
-            HeadersEncoding = Encoding.UTF8,
-            Body = email.TextBody,
-            BodyEncoding = Encoding.UTF8,
-            // Quoted-printable keeps mostly-ASCII text readable in a .eml file or a relay's log; base64 would not.
-            BodyTransferEncoding = TransferEncoding.QuotedPrintable,
+            // Delivery is at least once: a send that succeeded but whose job could not record it is sent
+            // again. The same Message-ID on every attempt lets the receiving side drop the duplicate.
+            MessageId = $"{id:N}@{_from.Domain}",
         };
-
-        // Delivery is at least once: a send that succeeded but whose job could not record it is sent
-        // again. The same Message-ID on every attempt lets the receiving side drop the duplicate.
-        message.Headers.Add("Message-ID", $"<{id:N}@{_from.Host}>");
-        if (email.HtmlBody is { } html)
-        {
-            var view = AlternateView.CreateAlternateViewFromString(html, Encoding.UTF8, MediaTypeNames.Text.Html);
-            view.TransferEncoding = TransferEncoding.QuotedPrintable;
-            message.AlternateViews.Add(view);
-        }
-
+        message.From.Add(_from);
+        message.To.Add(MailboxAddress.Parse(email.To));
+        var text = Part(TextFormat.Plain, email.TextBody);
+        message.Body = email.HtmlBody is { } html ? new MultipartAlternative { text, Part(TextFormat.Html, html) } : text;
         return message;
+    }
+
+    // Quoted-printable keeps mostly-ASCII text readable in a .eml file or a relay's log; base64 would not.
+    private static TextPart Part(TextFormat format, string content)
+    {
+        var part = new TextPart(format) { ContentTransferEncoding = ContentEncoding.QuotedPrintable };
+        part.SetText(System.Text.Encoding.UTF8, content);
+        return part;
     }
 }

@@ -1,4 +1,4 @@
-using System.Net.Mail;
+using MimeKit;
 
 namespace Forma.Web.Infrastructure.Mail;
 
@@ -15,8 +15,8 @@ public sealed class MailOptions
 
     public SmtpOptions Smtp { get; set; } = new();
 
-    public MailAddress FromAddress() =>
-        MailAddress.TryCreate(From, out var address)
+    public MailboxAddress FromAddress() =>
+        MailboxAddress.TryParse(From, out var address) && address.Domain.Length > 0
             ? address
             : throw new InvalidOperationException($"{Section}:{nameof(From)} '{From}' is not an email address.");
 
@@ -41,11 +41,20 @@ public sealed class SmtpOptions
 {
     public string? Host { get; set; }
 
-    /// <summary>The submission port. SmtpClient speaks STARTTLS only, so an implicit-TLS port (465) will not work.</summary>
+    /// <summary>The submission port: 587 for STARTTLS, 465 with <see cref="ImplicitTls"/>.</summary>
     public int Port { get; set; } = 587;
 
     /// <summary>Upgrade the connection with STARTTLS before authenticating; refuse to send if the server cannot.</summary>
     public bool StartTls { get; set; } = true;
+
+    /// <summary>Speak TLS from the first byte (RFC 8314 submissions port, 465); takes precedence over <see cref="StartTls"/>.</summary>
+    public bool ImplicitTls { get; set; }
+
+    /// <summary>
+    /// The relay certificate's SHA-256 fingerprint (hex, colons allowed), for a private relay whose certificate no public
+    /// authority signed. Unset, the certificate must chain to a trusted authority and match the host name.
+    /// </summary>
+    public string? ServerCertificateThumbprint { get; set; }
 
     /// <summary>Credentials are sent only when a user name is set.</summary>
     public string? Username { get; set; }

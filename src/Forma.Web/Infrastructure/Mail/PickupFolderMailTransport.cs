@@ -1,4 +1,3 @@
-using System.Net.Mail;
 using Microsoft.Extensions.Options;
 
 namespace Forma.Web.Infrastructure.Mail;
@@ -13,20 +12,19 @@ internal sealed partial class PickupFolderMailTransport(MailComposer composer, I
 
     public async Task SendAsync(EmailMessage message, Guid id, CancellationToken cancellationToken)
     {
-        // SmtpClient names its pickup files with a random Guid. It writes into a folder of its own, and the
-        // file is then renamed after the job id (time-ordered, so the folder lists oldest first): a retried
-        // job replaces its file rather than adding a second, and no reader sees a half-written one.
+        // Written in a staging folder, then renamed after the job id (time-ordered, so the folder lists oldest
+        // first): a retried job replaces its file rather than adding a second, and no reader sees a half-written one.
         var staging = Directory.CreateDirectory(Path.Combine(_folder, ".staging", Guid.NewGuid().ToString("N")));
         try
         {
+            var written = Path.Combine(staging.FullName, $"{id:N}.eml");
             using (var mail = composer.Compose(message, id))
-            using (var client = new SmtpClient { DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory, PickupDirectoryLocation = staging.FullName })
             {
-                await client.SendMailAsync(mail, cancellationToken);
+                await mail.WriteToAsync(written, cancellationToken);
             }
 
             var path = Path.Combine(_folder, $"{id:N}.eml");
-            File.Move(staging.EnumerateFiles("*.eml").Single().FullName, path, overwrite: true);
+            File.Move(written, path, overwrite: true);
             LogWritten(message.To, message.Subject, path, message.Link);
         }
         finally

@@ -11,6 +11,8 @@ public static class ProblemDetailsSetup
     /// </summary>
     public static IServiceCollection AddFormaProblemDetails(this IServiceCollection services)
     {
+        // Writers are asked in registration order: the page for browsers first, then the framework's JSON writer.
+        services.AddSingleton<IProblemDetailsWriter, BrowserProblemPage>();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             var problem = context.ProblemDetails;

@@ -1,6 +1,7 @@
 using Forma.Core.Tenancy;
 using Forma.Data;
 using Forma.Data.Tenancy;
+using Forma.Web.Features.Accounts;
 using Forma.Web.Infrastructure.Problems;
 using Microsoft.Extensions.Options;
 
@@ -51,6 +52,17 @@ internal sealed partial class TenantResolutionMiddleware(RequestDelegate next, I
             ? await directory.FindByIdAsync(db, id, context.RequestAborted)
             : await directory.FindBySlugAsync(db, slug!, context.RequestAborted);
 
+        if (fromPrincipal is not null && slug is not null && tenant is not null && !string.Equals(slug, tenant.Slug, StringComparison.Ordinal)
+            && PageSessionAuthentication.IsPageRequest(context))
+        {
+            // A browser signed in to one business may still open another's public pages (its booking page): the
+            // session does not count there, and ForeignSessionGate refuses the pages that need one.
+            context.Features.Set(new ForeignSession());
+            context.User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity());
+            fromPrincipal = null;
+            tenant = await directory.FindBySlugAsync(db, slug, context.RequestAborted);
+        }
+
         if (tenant is null || tenant.Status == TenantStatus.Closed)
         {
             await context.WriteProblemAsync(StatusCodes.Status404NotFound, ProblemTypes.TenantNotFound, "No such business.", $"Nothing is registered at '{slug ?? fromPrincipal.ToString()}'.");
@@ -59,7 +71,7 @@ internal sealed partial class TenantResolutionMiddleware(RequestDelegate next, I
 
         if (fromPrincipal is not null && slug is not null && !string.Equals(slug, tenant.Slug, StringComparison.Ordinal))
         {
-            await context.WriteProblemAsync(StatusCodes.Status403Forbidden, ProblemTypes.TenantMismatch, "This session belongs to another business.", "Switch the session to this business, or use its own address.");
+            await ForeignSessionGate.RefuseAsync(context);
             return;
         }
 
