@@ -90,4 +90,7 @@ public enum RefusalKind
 
     /// <summary>Too many attempts; try again later (429).</summary>
     TooManyRequests,
+
+    /// <summary>A service the work depends on (a payment provider…) failed or refused; nothing was changed here (502).</summary>
+    Upstream,
 }

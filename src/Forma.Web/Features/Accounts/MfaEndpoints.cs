@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Forma.Core.Audit;
 using Forma.Core.People;
 using Forma.Data;
 using Forma.Web.Infrastructure.Endpoints;
@@ -21,7 +20,8 @@ internal sealed class MfaEndpoints : IEndpointGroup
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/disable", Disable).WithName("DisableTotp").WithSummary("Turn the second factor off; needs your password and a current code or a recovery code")
             .ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapPost("/confirm", Confirm).WithName("ConfirmTotp").WithSummary("Prove the app works with one code; turns the second factor on and returns ten recovery codes");
+        group.MapPost("/confirm", Confirm).WithName("ConfirmTotp").WithSummary("Prove the app works with one code; turns the second factor on and returns ten recovery codes")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     internal static async Task<Results<Ok<TotpEnrolment>, ProblemHttpResult>> Enrol(
@@ -39,7 +39,7 @@ internal sealed class MfaEndpoints : IEndpointGroup
         if (user.HasTotp)
         {
             // Re-enrolling would switch the second factor off for whoever holds an access token.
-            return AlreadyOn();
+            return TypedResults.Problem(RefusalProblems.From(MfaRefusals.AlreadyOn()));
         }
 
         var enrolment = twoFactor.BeginEnrolment(user);
@@ -47,26 +47,8 @@ internal sealed class MfaEndpoints : IEndpointGroup
         return TypedResults.Ok(enrolment);
     }
 
-    internal static async Task<Results<Ok<RecoveryCodes>, ValidationProblem, ProblemHttpResult>> Confirm(
-        TotpConfirmRequest request, ClaimsPrincipal principal, FormaDbContext db, TwoFactor twoFactor, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var me = Caller.From(principal);
-        var user = await db.Users.SingleAsync(u => u.Id == me.UserId, cancellationToken);
-        if (user.HasTotp)
-        {
-            return AlreadyOn();
-        }
-
-        var codes = await twoFactor.ConfirmAsync(db, user, request.Code, cancellationToken);
-        if (codes is null)
-        {
-            return ProblemDetailsSetup.FieldProblem("code", "That code does not match; check the app's clock and try the current code.");
-        }
-
-        db.AuditEvents.Add(AuditEvent.Record(me.TenantId, "mfa.totp-enabled", clock.GetUtcNow().UtcDateTime, me.UserId, me.UserId.ToString()));
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(new RecoveryCodes(codes));
-    }
+    private static async Task<Ok<RecoveryCodes>> Confirm(TotpConfirmRequest request, ClaimsPrincipal principal, ConfirmTotp confirm, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await confirm.RunAsync(Caller.From(principal), request, cancellationToken));
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> Disable(
         DisableTotpRequest request, ClaimsPrincipal principal, HttpContext http, FormaDbContext db, CredentialCheck credentials, SecurityAudit audit, IServiceScopeFactory scopes, CancellationToken cancellationToken)
@@ -111,6 +93,10 @@ internal sealed class MfaEndpoints : IEndpointGroup
         return required;
     }
 
-    private static ProblemHttpResult AlreadyOn() =>
-        ProblemDetailsSetup.Problem(409, ProblemTypes.For("mfa-already-enabled"), "An authenticator is already set up for this account.");
+}
+
+internal static class MfaRefusals
+{
+    public static Forma.Core.DomainException AlreadyOn() =>
+        Forma.Core.DomainException.Conflict("mfa-already-enabled", "An authenticator is already set up for this account.");
 }

@@ -15,7 +15,10 @@ namespace Forma.Web.Features.Accounts;
 /// <summary>One signed-in device or browser: a refresh-token family with a live token.</summary>
 public sealed record SessionInfo(Guid Id, DateTime StartedAt, DateTime LastSeenAt, string? IpAddress, string? UserAgent, bool Current);
 
-/// <summary>The caller's own sessions: see them, end one, or end all of them.</summary>
+/// <summary>
+/// The caller's own sessions: see them, end one, or end all of them (HTTP adapters over <see cref="ListSessions"/>,
+/// <see cref="RevokeSession"/> and <see cref="LogoutEverywhere"/>), and switching to another business they belong to.
+/// </summary>
 internal sealed class SessionEndpoints : IEndpointGroup
 {
     public void Map(IEndpointRouteBuilder app)
@@ -23,41 +26,18 @@ internal sealed class SessionEndpoints : IEndpointGroup
         var group = app.MapGroup("/api/v1/auth").WithTags("Auth").RequireAuthorization().RequireTenant().AllowDuringMfaSetup()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapGet("/sessions", List).WithName("ListSessions").WithSummary("Your active sessions in this business, newest activity first");
-        group.MapDelete("/sessions/{id:guid}", Revoke).WithName("RevokeSession").WithSummary("End one of your sessions");
+        group.MapDelete("/sessions/{id:guid}", Revoke).WithName("RevokeSession").WithSummary("End one of your sessions").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/switch", Switch).WithName("SwitchBusiness").WithSummary("Start a session in another business you belong to; this one stays signed in")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/logout-everywhere", LogoutEverywhere).WithName("LogoutEverywhere").WithSummary("End every session of yours, in every business you belong to");
+        group.MapPost("/logout-everywhere", Everywhere).WithName("LogoutEverywhere").WithSummary("End every session of yours, in every business you belong to");
     }
 
-    internal static async Task<Ok<List<SessionInfo>>> List(ClaimsPrincipal user, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var me = Caller.From(user);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var live = await db.RefreshTokens.AsNoTracking()
-            .Where(t => t.UserId == me.UserId && t.UsedAt == null && t.RevokedAt == null && t.ExpiresAt > now)
-            .ToListAsync(cancellationToken);
-        var families = live.Select(t => t.FamilyId).ToList();
-        var started = await db.RefreshTokens.AsNoTracking().Where(t => families.Contains(t.FamilyId))
-            .GroupBy(t => t.FamilyId).Select(g => new { Family = g.Key, Started = g.Min(t => t.CreatedAt) })
-            .ToDictionaryAsync(x => x.Family, x => x.Started, cancellationToken);
-        var sessions = live
-            .Select(t => new SessionInfo(t.FamilyId, started[t.FamilyId], t.CreatedAt, t.IpAddress, t.UserAgent, t.FamilyId == me.SessionId))
-            .OrderByDescending(s => s.LastSeenAt)
-            .ToList();
-        return TypedResults.Ok(sessions);
-    }
+    private static async Task<Ok<List<SessionInfo>>> List(ClaimsPrincipal user, ListSessions list, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await list.RunAsync(Caller.From(user), cancellationToken));
 
-    internal static async Task<Results<NoContent, ProblemHttpResult>> Revoke(Guid id, ClaimsPrincipal user, FormaDbContext db, Sessions sessions, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<NoContent> Revoke(Guid id, ClaimsPrincipal user, RevokeSession revoke, CancellationToken cancellationToken)
     {
-        var me = Caller.From(user);
-        if (!await db.RefreshTokens.AnyAsync(t => t.FamilyId == id && t.UserId == me.UserId, cancellationToken))
-        {
-            return ProblemDetailsSetup.Problem(404, ProblemTypes.NotFound, "No such session.");
-        }
-
-        await sessions.RevokeFamilyAsync(db, id, "revoked-by-user", cancellationToken);
-        db.AuditEvents.Add(AuditEvent.Record(me.TenantId, "session.revoked", clock.GetUtcNow().UtcDateTime, me.UserId, id.ToString()));
-        await db.SaveChangesAsync(cancellationToken);
+        await revoke.RunAsync(Caller.From(user), id, cancellationToken);
         return TypedResults.NoContent();
     }
 
@@ -85,9 +65,9 @@ internal sealed class SessionEndpoints : IEndpointGroup
         return TypedResults.Ok(session);
     }
 
-    internal static async Task<NoContent> LogoutEverywhere(ClaimsPrincipal user, FormaDbContext db, IServiceScopeFactory scopes, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<NoContent> Everywhere(ClaimsPrincipal user, LogoutEverywhere logout, CancellationToken cancellationToken)
     {
-        await EveryBusiness.EndSessionsAsync(scopes, db, Caller.From(user).UserId, "signed-out-everywhere", null, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        await logout.RunAsync(Caller.From(user), cancellationToken);
         return TypedResults.NoContent();
     }
 }

@@ -5,11 +5,10 @@ using Forma.Core.Billing;
 using Forma.Core.Tenancy;
 using Forma.Data;
 using Forma.Data.Tenancy;
-using Forma.Web.Features.Plans;
 using Forma.Web.Infrastructure.Endpoints;
-using Forma.Web.Infrastructure.Links;
 using Forma.Web.Infrastructure.Problems;
 using Forma.Web.Infrastructure.Tenancy;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using System.ComponentModel.DataAnnotations;
@@ -27,6 +26,7 @@ public sealed record WebhookReceipt(bool Received, bool Duplicate, string Outcom
 /// <summary>
 /// Selling plans through the payment provider: owners start a checkout or open the provider's customer portal; the
 /// provider reports what happened through a signed webhook, which is applied once per event id, in any order.
+/// HTTP adapters over <see cref="StartCheckout"/>, <see cref="OpenBillingPortal"/> and <see cref="ListSubscriptions"/>; the webhook is the provider's door, not a caller's.
 /// </summary>
 internal sealed class BillingEndpoints : IEndpointGroup
 {
@@ -38,11 +38,10 @@ internal sealed class BillingEndpoints : IEndpointGroup
         var group = app.MapGroup("/api/v1/billing").WithTags("Billing").RequireTenant().RequireAuthorization()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapPost("/checkout", Checkout).WithName("StartCheckout").WithSummary("Start the provider's checkout for a plan (owners); answers the URL to send the owner to")
-            .Produces<BillingRedirect>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status502BadGateway);
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status502BadGateway);
         group.MapPost("/portal", Portal).WithName("OpenBillingPortal").WithSummary("Open the provider's customer portal (owners): invoices, card, cancellation")
-            .Produces<BillingRedirect>().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status502BadGateway);
-        group.MapGet("/subscriptions", Subscriptions).WithName("ListSubscriptions").WithSummary("The business's subscriptions as the provider last reported them (owners and admins)")
-            .Produces<List<SubscriptionView>>();
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status502BadGateway);
+        group.MapGet("/subscriptions", Subscriptions).WithName("ListSubscriptions").WithSummary("The business's subscriptions as the provider last reported them (owners and admins)");
     }
 
     private static async Task<IResult> Webhook(
@@ -142,72 +141,12 @@ internal sealed class BillingEndpoints : IEndpointGroup
             : null;
     }
 
-    internal static async Task<IResult> Checkout(
-        CheckoutStart start, ClaimsPrincipal user, HttpContext http, FormaDbContext db, PlanCatalog catalog, IBillingProvider provider, PublicLinks links, CancellationToken cancellationToken)
-    {
-        var caller = Caller.From(user);
-        if (caller.Role != Core.People.Role.Owner)
-        {
-            return ProblemDetailsSetup.Problem(StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, "Only the owner buys a plan.");
-        }
+    private static async Task<Ok<BillingRedirect>> Checkout(CheckoutStart start, ClaimsPrincipal user, StartCheckout checkout, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await checkout.RunAsync(Caller.From(user), start, cancellationToken));
 
-        if (catalog.Find(start.Plan) is not { } plan)
-        {
-            return ProblemDetailsSetup.FieldProblem("plan", $"No plan '{start.Plan}'; see GET /api/v1/plans.");
-        }
+    private static async Task<Ok<BillingRedirect>> Portal(ClaimsPrincipal user, OpenBillingPortal portal, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await portal.RunAsync(Caller.From(user), cancellationToken));
 
-        var priceId = start.Interval switch { "month" => plan.MonthlyPriceId, "year" => plan.YearlyPriceId, _ => null };
-        if (start.Interval is not ("month" or "year"))
-        {
-            return ProblemDetailsSetup.FieldProblem("interval", "Either 'month' or 'year'.");
-        }
-
-        if (priceId is null)
-        {
-            return ProblemDetailsSetup.FieldProblem("plan", $"The {plan.Name} plan is not sold online by the {start.Interval}.");
-        }
-
-        var tenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == caller.TenantId, cancellationToken);
-        var email = await db.Users.Where(u => u.Id == caller.UserId).Select(u => u.Email).SingleAsync(cancellationToken);
-        var back = links.Base($"/t/{http.Tenant().Slug}/settings/plan");
-        return await CallProviderAsync(() => provider.CreateCheckoutAsync(
-            new CheckoutRequest(priceId, tenant.Id, tenant.BillingCustomerId, email, back + "?checkout=done", back + "?checkout=cancelled", $"checkout-{tenant.Id:N}-{priceId}-{Guid.NewGuid():N}"), cancellationToken));
-    }
-
-    internal static async Task<IResult> Portal(ClaimsPrincipal user, HttpContext http, FormaDbContext db, IBillingProvider provider, PublicLinks links, CancellationToken cancellationToken)
-    {
-        var caller = Caller.From(user);
-        if (caller.Role != Core.People.Role.Owner)
-        {
-            return ProblemDetailsSetup.Problem(StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, "Only the owner manages billing.");
-        }
-
-        var customer = await db.Tenants.Where(t => t.Id == caller.TenantId).Select(t => t.BillingCustomerId).SingleAsync(cancellationToken);
-        return customer is null
-            ? ProblemDetailsSetup.Problem(StatusCodes.Status409Conflict, ProblemTypes.Conflict, "Nothing has been bought yet.", "Start a checkout first.")
-            : await CallProviderAsync(() => provider.CreatePortalAsync(customer, links.Base($"/t/{http.Tenant().Slug}/settings/plan"), cancellationToken));
-    }
-
-    private static async Task<IResult> Subscriptions(ClaimsPrincipal user, FormaDbContext db, CancellationToken cancellationToken)
-    {
-        if (!Caller.From(user).ManagesEveryone)
-        {
-            return ProblemDetailsSetup.Problem(StatusCodes.Status403Forbidden, ProblemTypes.Forbidden, "Only owners and admins see billing.");
-        }
-
-        var subscriptions = await db.Subscriptions.AsNoTracking().OrderByDescending(s => s.UpdatedAt).ToListAsync(cancellationToken);
-        return TypedResults.Ok(subscriptions.Select(s => new SubscriptionView(s.ProviderId, s.Status, s.Plan, s.CurrentPeriodEnd, s.CancelAtPeriodEnd, s.PaymentFailedAt)).ToList());
-    }
-
-    private static async Task<IResult> CallProviderAsync(Func<Task<ProviderSession>> call)
-    {
-        try
-        {
-            return TypedResults.Ok(new BillingRedirect((await call()).Url));
-        }
-        catch (Exception e) when (e is BillingProviderException or HttpRequestException or TaskCanceledException)
-        {
-            return ProblemDetailsSetup.Problem(StatusCodes.Status502BadGateway, ProblemTypes.For("payment-provider"), "The payment provider could not be reached or refused.", e.Message);
-        }
-    }
+    private static async Task<Ok<List<SubscriptionView>>> Subscriptions(ClaimsPrincipal user, ListSubscriptions list, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await list.RunAsync(Caller.From(user), cancellationToken));
 }

@@ -1,3 +1,4 @@
+using Forma.Core;
 using Forma.Web.Infrastructure.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -14,5 +15,12 @@ internal static class BookingAccess
 
     public const string CatalogueOnlyMessage = "Only owners and admins change services, resources and staff calendars.";
 
-    public static ProblemHttpResult CatalogueOnly() => Forbidden(CatalogueOnlyMessage);
+    /// <summary>Refuses (403) unless the caller runs the catalogue or is the staff member whose calendar it is.</summary>
+    public static void EnsureMayEditCalendar(this Caller caller, Guid membershipId)
+    {
+        if (!caller.RunsCatalogue() && !(caller.IsStaff && caller.MembershipId == membershipId))
+        {
+            throw DomainException.Forbidden("Owners and admins set staff calendars; a coach sets their own.");
+        }
+    }
 }

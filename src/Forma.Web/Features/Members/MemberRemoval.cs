@@ -1,3 +1,4 @@
+using Forma.Core;
 using Forma.Core.People;
 using Forma.Data;
 using Microsoft.EntityFrameworkCore;
@@ -25,4 +26,7 @@ internal static class MemberRemoval
     /// <summary>True when <paramref name="membership"/> is the business's only owner: removing or demoting them would leave it ownerless.</summary>
     public static async Task<bool> IsLastOwnerAsync(FormaDbContext db, Membership membership, CancellationToken cancellationToken) =>
         membership.Role == Role.Owner && !await db.Memberships.AnyAsync(m => m.Role == Role.Owner && m.Id != membership.Id, cancellationToken);
+
+    public static DomainException LastOwner() =>
+        DomainException.Conflict("last-owner", "A business keeps at least one owner.", "Make another member an owner first, or close the business.");
 }
