@@ -1,7 +1,7 @@
 using Forma.Core.Tenancy;
 using Forma.Data.Audit;
-using Forma.Data.Blobs;
 using Forma.Data.BackgroundJobs;
+using Forma.Data.Blobs;
 using Forma.Data.DataProtection;
 using Forma.Data.Tenancy;
 using Microsoft.AspNetCore.DataProtection;

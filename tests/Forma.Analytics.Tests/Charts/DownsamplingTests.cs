@@ -1,5 +1,5 @@
-using Forma.Formats;
 using Forma.Analytics.Charts;
+using Forma.Formats;
 
 namespace Forma.Analytics.Tests.Charts;
 

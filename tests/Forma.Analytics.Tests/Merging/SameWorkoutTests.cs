@@ -1,5 +1,5 @@
-using Forma.Formats;
 using Forma.Analytics.Merging;
+using Forma.Formats;
 
 namespace Forma.Analytics.Tests.Merging;
 

@@ -1,6 +1,6 @@
+using Forma.Analytics.Merging;
 using Forma.Core.Activities;
 using Forma.Formats;
-using Forma.Analytics.Merging;
 
 namespace Forma.Analytics.Tests.Merging;
 

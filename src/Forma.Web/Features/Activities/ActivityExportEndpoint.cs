@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Security.Claims;
 using Forma.Core.Accounts;
@@ -10,7 +11,6 @@ using Forma.Web.Infrastructure.Problems;
 using Forma.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using System.ComponentModel.DataAnnotations;
 
 namespace Forma.Web.Features.Activities;
 

@@ -1,5 +1,5 @@
-using Forma.Core.Booking;
 using System.ComponentModel.DataAnnotations;
+using Forma.Core.Booking;
 
 namespace Forma.Web.Features.Booking;
 

@@ -1,6 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using Forma.Core.Booking;
 using Forma.Core.Validation;
-using System.ComponentModel.DataAnnotations;
 
 namespace Forma.Web.Features.Booking;
 

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Forma.Core.Audit;
 using Forma.Core.Tenancy;
+using Forma.Core.Validation;
 using Forma.Data;
 using Forma.Web.Features.Accounts;
 using Forma.Web.Features.Members;
@@ -10,7 +11,6 @@ using Forma.Web.Infrastructure.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Forma.Core.Validation;
 
 namespace Forma.Web.Features.Lifecycle;
 

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Forma.Core.Audit;
 using Forma.Core.People;
+using Forma.Core.Validation;
 using Forma.Data;
 using Forma.Data.BackgroundJobs;
 using Forma.Web.Features.Accounts;
@@ -10,7 +11,6 @@ using Forma.Web.Infrastructure.Problems;
 using Forma.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Forma.Core.Validation;
 
 namespace Forma.Web.Features.Lifecycle;
 

@@ -1,6 +1,5 @@
 using Forma.Core;
 using Forma.Core.Audit;
-using Forma.Core.Plans;
 using Forma.Data;
 using Microsoft.EntityFrameworkCore;
 

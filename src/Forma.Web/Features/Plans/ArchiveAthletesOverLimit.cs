@@ -1,6 +1,4 @@
-using Forma.Core;
 using Forma.Core.Audit;
-using Forma.Core.Plans;
 using Forma.Data;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using Forma.Core.Audit;
-using Forma.Core.Plans;
 using Forma.Data;
 using Forma.Web.Infrastructure.Endpoints;
 using Forma.Web.Infrastructure.Problems;

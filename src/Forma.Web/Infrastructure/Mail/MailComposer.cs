@@ -1,6 +1,6 @@
+using Microsoft.Extensions.Options;
 using MimeKit;
 using MimeKit.Text;
-using Microsoft.Extensions.Options;
 
 namespace Forma.Web.Infrastructure.Mail;
 
