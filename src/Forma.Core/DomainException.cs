@@ -90,4 +90,7 @@ public enum RefusalKind
 
     /// <summary>Too many attempts; try again later (429).</summary>
     TooManyRequests,
+
+    /// <summary>The credential presented (a password, a code, an emailed link's token) does not prove who the caller is (401).</summary>
+    Unauthenticated,
 }

@@ -19,6 +19,7 @@ public static class RefusalProblems
         RefusalKind.Conflict => StatusCodes.Status409Conflict,
         RefusalKind.Rule => StatusCodes.Status422UnprocessableEntity,
         RefusalKind.TooManyRequests => StatusCodes.Status429TooManyRequests,
+        RefusalKind.Unauthenticated => StatusCodes.Status401Unauthorized,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Every refusal kind needs a status."),
     };
 
