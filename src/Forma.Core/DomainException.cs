@@ -93,4 +93,7 @@ public enum RefusalKind
 
     /// <summary>A service the work depends on (a payment provider…) failed or refused; nothing was changed here (502).</summary>
     Upstream,
+
+    /// <summary>The credential presented (a password, a code, an emailed link's token) does not prove who the caller is (401).</summary>
+    Unauthenticated,
 }

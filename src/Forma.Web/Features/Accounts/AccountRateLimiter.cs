@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Forma.Core;
 using Forma.Web.Infrastructure.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -63,6 +64,10 @@ public sealed class AccountRateLimiter : IDisposable
 
     public static ProblemHttpResult TooMany() =>
         ProblemDetailsSetup.Problem(429, ProblemTypes.TooManyRequests, "Too many attempts for this account.", "Wait a while and try again.");
+
+    /// <summary>The same refusal for a use case to throw.</summary>
+    public static DomainException TooManyForAccount() =>
+        new(RefusalKind.TooManyRequests, "too-many-requests", "Too many attempts for this account.", "Wait a while and try again.");
 
     public void Dispose() => _limiter.Dispose();
 

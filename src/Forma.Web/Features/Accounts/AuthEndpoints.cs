@@ -197,12 +197,9 @@ internal sealed class AuthEndpoints : IEndpointGroup
         return outcome == RefreshOutcome.Refreshed ? TypedResults.Ok(session!) : InvalidRefresh();
     }
 
-    internal static async Task<NoContent> Logout(ClaimsPrincipal user, FormaDbContext db, Sessions sessions, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<NoContent> Logout(ClaimsPrincipal user, LogOut logOut, CancellationToken cancellationToken)
     {
-        var me = Caller.From(user);
-        await sessions.RevokeFamilyAsync(db, me.SessionId, "signed-out", cancellationToken);
-        db.AuditEvents.Add(AuditEvent.Record(me.TenantId, "session.signed-out", clock.GetUtcNow().UtcDateTime, me.UserId, me.SessionId.ToString()));
-        await db.SaveChangesAsync(cancellationToken);
+        await logOut.RunAsync(Caller.From(user), cancellationToken);
         return TypedResults.NoContent();
     }
 

@@ -21,18 +21,9 @@ internal sealed class EmailVerificationEndpoints : IEndpointGroup
             .RequireAuthorization().AllowDuringMfaSetup().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status429TooManyRequests);
     }
 
-    internal static async Task<Results<NoContent, ProblemHttpResult>> Verify(VerifyEmailRequest request, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<NoContent> Verify(VerifyEmailRequest request, ConfirmEmail confirm, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (await UserTokens.PeekAsync(db, request.Token, UserTokenPurpose.EmailVerification, now, cancellationToken) is not { } userId
-            || !await UserTokens.RedeemAsync(db, request.Token, userId, UserTokenPurpose.EmailVerification, now, cancellationToken))
-        {
-            return ProblemDetailsSetup.Problem(401, ProblemTypes.For("invalid-token"), "This link is invalid, expired or was already used.", "Ask for a new one.");
-        }
-
-        await db.Users.Where(u => u.Id == userId && u.EmailVerifiedAt == null).ExecuteUpdateAsync(set => set.SetProperty(u => u.EmailVerifiedAt, now), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await confirm.RunAsync(request, cancellationToken);
         return TypedResults.NoContent();
     }
 

@@ -10,9 +10,15 @@ namespace Forma.Web.Features.Accounts;
 /// </summary>
 public sealed class SecurityAudit(IServiceScopeFactory scopes, TimeProvider clock)
 {
-    public async Task RecordForUserAsync(FormaDbContext platformDb, Guid userId, string action, HttpContext http, CancellationToken cancellationToken)
+    public Task RecordForUserAsync(FormaDbContext platformDb, Guid userId, string action, HttpContext http, CancellationToken cancellationToken) =>
+        RecordForUserAsync(platformDb, userId, action, http.Connection.RemoteIpAddress?.ToString(), http.Request.Headers.UserAgent.ToString(), cancellationToken);
+
+    internal Task RecordForUserAsync(FormaDbContext platformDb, Guid userId, string action, RequestOrigin origin, CancellationToken cancellationToken) =>
+        RecordForUserAsync(platformDb, userId, action, origin.Address, origin.UserAgent, cancellationToken);
+
+    private async Task RecordForUserAsync(FormaDbContext platformDb, Guid userId, string action, string? ip, string? userAgent, CancellationToken cancellationToken)
     {
-        var details = JsonSerializer.Serialize(new { ip = http.Connection.RemoteIpAddress?.ToString(), userAgent = http.Request.Headers.UserAgent.ToString() });
+        var details = JsonSerializer.Serialize(new { ip, userAgent });
         await EveryBusiness.ForEachAsync(scopes, platformDb, userId, (db, tenantId) =>
         {
             db.AuditEvents.Add(AuditEvent.Record(tenantId, action, clock.GetUtcNow().UtcDateTime, userId, userId.ToString(), details));

@@ -1,3 +1,4 @@
+using Forma.Core;
 using Forma.Core.Activities;
 using Forma.Core.People;
 using Forma.Data;
@@ -28,5 +29,16 @@ internal static class ActivityAccess
         activities.Where(a => db.Athletes.VisibleTo(caller, db).Any(x => x.Id == a.AthleteId));
 
     public static ProblemHttpResult Forbidden() =>
-        ProblemDetailsSetup.Problem(403, ProblemTypes.Forbidden, "Guardians can follow a dependent's activities but not change them.");
+        ProblemDetailsSetup.Problem(403, ProblemTypes.Forbidden, GuardianRefusal);
+
+    /// <summary>Refuses (403) a guardian.</summary>
+    public static void EnsureMayChange(Caller caller)
+    {
+        if (!MayChange(caller))
+        {
+            throw DomainException.Forbidden(GuardianRefusal);
+        }
+    }
+
+    private const string GuardianRefusal = "Guardians can follow a dependent's activities but not change them.";
 }

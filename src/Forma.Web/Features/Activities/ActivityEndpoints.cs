@@ -43,7 +43,7 @@ internal sealed class ActivityEndpoints : IEndpointGroup
         group.MapPut("/activities/{id:guid}/primary", ChoosePrimary).RequireScope(ApiScopes.ActivitiesWrite).WithName("ChoosePrimaryRecording")
             .WithSummary("Choose which recording's summary the activity shows");
         group.MapPost("/activities/{id:guid}/recordings/{recordingId:guid}/split", Split).RequireScope(ApiScopes.ActivitiesWrite).WithName("SplitRecording")
-            .WithSummary("Take a recording out of a merged activity into an activity of its own").ProducesProblem(StatusCodes.Status409Conflict);
+            .WithSummary("Take a recording out of a merged activity into an activity of its own").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/activities/{id:guid}/restore", Restore).RequireScope(ApiScopes.ActivitiesWrite).WithName("RestoreActivity")
             .WithSummary("Bring back a deleted activity within 30 days").ProducesProblem(StatusCodes.Status409Conflict);
     }
@@ -231,47 +231,10 @@ internal sealed class ActivityEndpoints : IEndpointGroup
         return TypedResults.Ok(ActivitySummary.From(activity));
     }
 
-    /// <summary>Undoes a merge for one recording: it becomes an activity of its own; the rest keep a primary.</summary>
-    internal static async Task<Results<Created<ActivitySummary>, ProblemHttpResult>> Split(
-        Guid id, Guid recordingId, ClaimsPrincipal user, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Created<ActivitySummary>> Split(Guid id, Guid recordingId, ClaimsPrincipal user, SplitRecording split, CancellationToken cancellationToken)
     {
-        var me = Caller.From(user);
-        if (await FindAsync(id, me, db, includeDeleted: false, cancellationToken, track: true) is not { } activity)
-        {
-            return NotFound();
-        }
-
-        if (!ActivityAccess.MayChange(me))
-        {
-            return ActivityAccess.Forbidden();
-        }
-
-        var recordings = await db.Recordings.Where(r => r.ActivityId == id).ToListAsync(cancellationToken);
-        if (recordings.SingleOrDefault(r => r.Id == recordingId) is not { } leaving)
-        {
-            return ProblemDetailsSetup.Problem(404, ProblemTypes.NotFound, "Not one of this activity's recordings.");
-        }
-
-        if (recordings.Count == 1)
-        {
-            return ProblemDetailsSetup.Problem(409, ProblemTypes.For("nothing-to-split"), "This activity has only one recording.");
-        }
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        var separate = Activity.FromRecordingFacts(me.TenantId, activity.AthleteId, leaving.Facts(), activity.Name, now);
-        db.Activities.Add(separate);
-        leaving.MoveTo(separate);
-        separate.SetPrimary(leaving);
-        if (activity.PrimaryRecordingId == leaving.Id)
-        {
-            activity.SetPrimary(recordings.First(r => r.Id != leaving.Id));
-        }
-
-        db.Enqueue(new AnalyzeActivity(id), now);
-        db.Enqueue(new AnalyzeActivity(separate.Id), now);
-        db.AuditEvents.Add(AuditEvent.Record(me.TenantId, "activity.split", now, me.UserId, id.ToString(), $$"""{"recordingId":"{{leaving.Id}}","newActivityId":"{{separate.Id}}"}"""));
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/v1/activities/{separate.Id}", ActivitySummary.From(separate));
+        var separate = await split.RunAsync(Caller.From(user), id, recordingId, cancellationToken);
+        return TypedResults.Created($"/api/v1/activities/{separate.Id}", separate);
     }
 
     /// <summary>

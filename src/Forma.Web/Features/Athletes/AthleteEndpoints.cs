@@ -1,10 +1,6 @@
 using System.Security.Claims;
-using Forma.Core;
 using Forma.Core.Accounts;
-using Forma.Core.Athletes;
 using Forma.Core.Audit;
-using Forma.Core.People;
-using Forma.Core.Plans;
 using Forma.Data;
 using Forma.Web.Infrastructure.Endpoints;
 using Forma.Web.Infrastructure.Problems;
@@ -24,7 +20,7 @@ internal sealed class AthleteEndpoints : IEndpointGroup
         var group = app.MapGroup("/api/v1/athletes").WithTags("Athletes").RequireTenant()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapPost("", Create).RequireScope(ApiScopes.AthletesWrite).WithName("CreateAthlete").WithSummary("Add an athlete; a coach who adds one becomes their coach")
-            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status402PaymentRequired);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status402PaymentRequired);
         group.MapGet("", List).RequireScope(ApiScopes.AthletesRead).WithName("ListAthletes").WithSummary("The athletes the caller may see, by name, a page at a time");
         group.MapGet("/{id:guid}", Get).RequireScope(ApiScopes.AthletesRead).WithName("GetAthlete").WithSummary("One athlete");
         group.MapPut("/{id:guid}", Update).RequireScope(ApiScopes.AthletesWrite).WithName("UpdateAthlete").WithSummary("Replace an athlete's details")
@@ -33,31 +29,10 @@ internal sealed class AthleteEndpoints : IEndpointGroup
             .ProducesProblem(StatusCodes.Status403Forbidden);
     }
 
-    internal static async Task<Results<Created<AthleteResponse>, ValidationProblem, ProblemHttpResult>> Create(
-        AthleteRequest request, ClaimsPrincipal user, HttpContext http, FormaDbContext db, PlanGate gate, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Created<AthleteResponse>> Create(AthleteRequest request, ClaimsPrincipal user, CreateAthlete create, CancellationToken cancellationToken)
     {
-        var caller = Caller.From(user);
-        if (!caller.IsStaff)
-        {
-            return Forbidden("Only owners, admins and coaches add athletes.");
-        }
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        var athlete = Athlete.Create(http.Tenant().Id, request.FirstName, request.LastName, now);
-        if (await ApplyAsync(athlete, request, caller, db, now, cancellationToken) is { } problem)
-        {
-            return problem;
-        }
-
-        if (caller.Role == Role.Coach)
-        {
-            athlete.AssignCoach(await db.Memberships.SingleAsync(m => m.Id == caller.MembershipId, cancellationToken));
-        }
-
-        db.Athletes.Add(athlete);
-        db.AuditEvents.Add(AuditEvent.Record(athlete.TenantId, "athlete.created", now, caller.UserId, athlete.Id.ToString()));
-        await gate.AdmitGaugeAsync(PlanLimit.ActiveAthletes, 1, PlanGate.ActiveAthletes(db).LongCountAsync, () => db.SaveChangesAsync(cancellationToken), cancellationToken);
-        return TypedResults.Created($"/api/v1/athletes/{athlete.Id}", AthleteResponse.From(athlete));
+        var athlete = await create.RunAsync(Caller.From(user), request, cancellationToken);
+        return TypedResults.Created($"/api/v1/athletes/{athlete.Id}", athlete);
     }
 
     private static async Task<Results<Ok<AthletePage>, ValidationProblem>> List(
@@ -127,10 +102,7 @@ internal sealed class AthleteEndpoints : IEndpointGroup
 
         var now = clock.GetUtcNow().UtcDateTime;
         athlete.Rename(request.FirstName, request.LastName);
-        if (await ApplyAsync(athlete, request, caller, db, now, cancellationToken) is { } problem)
-        {
-            return problem;
-        }
+        await CreateAthlete.ApplyAsync(athlete, request, caller, db, now, cancellationToken);
 
         db.AuditEvents.Add(AuditEvent.Record(athlete.TenantId, "athlete.updated", now, caller.UserId, athlete.Id.ToString()));
         await db.SaveChangesAsync(cancellationToken);
@@ -155,36 +127,6 @@ internal sealed class AthleteEndpoints : IEndpointGroup
         db.AuditEvents.Add(AuditEvent.Record(athlete.TenantId, "athlete.deleted", clock.GetUtcNow().UtcDateTime, caller.UserId, athlete.Id.ToString()));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
-    }
-
-    /// <summary>Copies the optional fields onto the athlete; domain rules report the field they concern.</summary>
-    private static async Task<ValidationProblem?> ApplyAsync(Athlete athlete, AthleteRequest request, Caller caller, FormaDbContext db, DateTime now, CancellationToken cancellationToken)
-    {
-        try
-        {
-            athlete.SetEmail(string.IsNullOrWhiteSpace(request.Email) ? null : request.Email);
-            athlete.SetBirthDate(request.BirthDate, DateOnly.FromDateTime(now));
-            athlete.SetSex(request.Sex);
-            athlete.SetTimeZone(string.IsNullOrWhiteSpace(request.TimeZone) ? null : request.TimeZone);
-            athlete.SetNotes(request.Notes);
-        }
-        catch (DomainException error) when (error.Field is not null)
-        {
-            return ProblemDetailsSetup.FieldProblem(error.Field, error.Message);
-        }
-
-        if (request.CoachId is { } coachId && caller.ManagesEveryone)
-        {
-            var coach = await db.Memberships.SingleOrDefaultAsync(m => m.Id == coachId && (m.Role == Role.Coach || m.Role == Role.Owner || m.Role == Role.Admin), cancellationToken);
-            if (coach is null)
-            {
-                return ProblemDetailsSetup.FieldProblem("coachId", "No coach of this business has that id.");
-            }
-
-            athlete.AssignCoach(coach);
-        }
-
-        return null;
     }
 
     private static ProblemHttpResult NotFound() => ProblemDetailsSetup.Problem(404, ProblemTypes.NotFound, "No such athlete.");

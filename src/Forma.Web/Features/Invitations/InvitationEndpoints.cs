@@ -31,18 +31,6 @@ internal sealed class InvitationEndpoints : IEndpointGroup
         return TypedResults.Created($"/api/v1/invitations/{invitation.Id}", invitation);
     }
 
-    /// <summary>
-    /// The old handler's signature, kept only so Pages/Coach/InviteAthlete (converted in another change) still builds;
-    /// delete once it injects <see cref="CreateInvitation"/>. Refusals propagate as DomainExceptions, which
-    /// EndpointOutcome.RunAsync shows on the page.
-    /// </summary>
-    internal static Task<Created<InvitationInfo>> Create(
-        CreateInvitationRequest request, ClaimsPrincipal user, HttpContext http, FormaDbContext db, AccountEmails emails, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        _ = (db, emails, clock);
-        return CreateAsync(request, user, http.RequestServices.GetRequiredService<CreateInvitation>(), cancellationToken);
-    }
-
     private static async Task<Ok<List<InvitationInfo>>> List(ClaimsPrincipal user, ListInvitations list, CancellationToken cancellationToken) =>
         TypedResults.Ok(await list.RunAsync(Caller.From(user), cancellationToken));
 

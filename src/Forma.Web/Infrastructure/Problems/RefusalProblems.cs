@@ -20,6 +20,7 @@ public static class RefusalProblems
         RefusalKind.Rule => StatusCodes.Status422UnprocessableEntity,
         RefusalKind.TooManyRequests => StatusCodes.Status429TooManyRequests,
         RefusalKind.Upstream => StatusCodes.Status502BadGateway,
+        RefusalKind.Unauthenticated => StatusCodes.Status401Unauthorized,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Every refusal kind needs a status."),
     };
 

@@ -5,7 +5,8 @@ namespace Forma.Web.Pages.Shared;
 
 /// <summary>
 /// Units and time zone: stored on the person (so they follow them to every device), and copied into this browser's
-/// cookies at sign-in and on every change, so a page reads them without a query (see <see cref="Viewer"/>).
+/// cookies at sign-in and on every change, so a page reads them without a query (see <see cref="Viewer"/>). Saving them
+/// on the person is <see cref="Features.Accounts.SaveDisplayPreferences"/>; this is the browser's side.
 /// </summary>
 internal static class DisplayPreferences
 {
@@ -27,14 +28,5 @@ internal static class DisplayPreferences
         {
             WriteCookies(http, stored.Units == "imperial", stored.TimeZone);
         }
-    }
-
-    public static async Task SaveAsync(HttpContext http, FormaDbContext db, Guid userId, bool imperial, string? timeZone, CancellationToken cancellationToken)
-    {
-        var zone = timeZone is { Length: > 0 } z && TimeZoneInfo.TryFindSystemTimeZoneById(z, out _) ? z : null;
-        var user = await db.Users.SingleAsync(u => u.Id == userId, cancellationToken);
-        user.SetPreferences(imperial, zone);
-        await db.SaveChangesAsync(cancellationToken);
-        WriteCookies(http, imperial, zone);
     }
 }

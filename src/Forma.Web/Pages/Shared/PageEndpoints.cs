@@ -1,4 +1,3 @@
-using Forma.Data;
 using Forma.Web.Features.Accounts;
 using Forma.Web.Infrastructure.Endpoints;
 using Microsoft.AspNetCore.Antiforgery;
@@ -23,11 +22,11 @@ internal sealed class PageEndpoints : IEndpointGroup
     }
 
     /// <summary>Ends the session like POST /api/v1/auth/logout (its tokens stop working everywhere) and forgets the cookie.</summary>
-    private static async Task<IResult> SignOut(HttpContext http, FormaDbContext db, Sessions sessions, TimeProvider clock)
+    private static async Task<IResult> SignOut(HttpContext http, LogOut logOut)
     {
         if (http.User.Identity?.AuthenticationType == PageSessionAuthentication.SchemeName)
         {
-            await AuthEndpoints.Logout(http.User, db, sessions, clock, http.RequestAborted);
+            await logOut.RunAsync(Caller.From(http.User), http.RequestAborted);
         }
 
         PageSessionAuthentication.SignOut(http);
@@ -35,17 +34,16 @@ internal sealed class PageEndpoints : IEndpointGroup
     }
 
     /// <summary>Units and time zone: on the person when signed in (they follow them to other devices), and in this browser.</summary>
-    private static async Task<IResult> SavePreferences(HttpContext http, FormaDbContext db, [FromForm] string? units, [FromForm] string? timeZone, [FromForm] string? returnUrl)
+    private static async Task<IResult> SavePreferences(HttpContext http, SaveDisplayPreferences save, [FromForm] string? units, [FromForm] string? timeZone, [FromForm] string? returnUrl)
     {
         var imperial = units == "imperial";
         if (http.User.Identity?.AuthenticationType == PageSessionAuthentication.SchemeName)
         {
-            await DisplayPreferences.SaveAsync(http, db, Caller.From(http.User).UserId, imperial, timeZone, http.RequestAborted);
+            var saved = await save.RunAsync(Caller.From(http.User), imperial, timeZone, http.RequestAborted);
+            (imperial, timeZone) = (saved.Imperial, saved.TimeZone);
         }
-        else
-        {
-            DisplayPreferences.WriteCookies(http, imperial, timeZone);
-        }
+
+        DisplayPreferences.WriteCookies(http, imperial, timeZone);
 
         return Results.Redirect(LocalUrl.OrDefault(returnUrl, $"{http.Request.PathBase}/app/settings"));
     }
