@@ -13,11 +13,10 @@ public partial class FeatureFolderCycleTests
 {
     private static readonly string[] KnownCycles =
     [
-        // Found when this test was written (issue #18): the caller, API-key access and the plan gate live in three
-        // areas that all use each other — the lead is moving them to Infrastructure/Access.
-        "Accounts ↔ ApiKeys ↔ Plans",
-        // Imports and dedup enqueue the analysis jobs (Analytics), which read streams and lock the timeline through Activities.
-        "Activities ↔ Analytics",
+        // (Accounts ↔ ApiKeys ↔ Plans is gone: the caller, API-key access and the plan gate moved to Infrastructure/Access.)
+        // Imports and dedup enqueue the analysis jobs (Analytics), which read streams and lock the timeline through
+        // Activities; both see athletes through Athletes' visibility rules, and the roster reads fitness from Analytics.
+        "Activities ↔ Analytics ↔ Athletes",
     ];
 
     [Fact]
@@ -33,9 +32,9 @@ public partial class FeatureFolderCycleTests
     {
         var graph = ReadGraph();
 
-        // Known by reading the code: booking's endpoints ask the plan gate, and everything asks Accounts for the caller.
-        Assert.Contains("Plans", graph["Booking"]);
-        Assert.Contains("Accounts", graph["Athletes"]);
+        // Known by reading the code: credentials check athletes' visibility, and imports ask the plan for stored bytes.
+        Assert.Contains("Athletes", graph["Booking"]);
+        Assert.Contains("Plans", graph["Activities"]);
     }
 
     /// <summary>Tarjan's strongly connected components; each of two or more areas, as "A ↔ B ↔ C" in name order.</summary>

@@ -20,7 +20,51 @@ public partial class OneDoorTests
     /// </summary>
     private static readonly Dictionary<string, string> NotYetUseCases = new(StringComparer.Ordinal)
     {
+        // Sign-in and re-authentication: CredentialCheck and Sessions.StartAsync still answer HTTP results and read the
+        // request; they become use cases together (one change), with the pages that call them (see NotYetPages).
+        ["POST /api/v1/auth/login"] = Credentials,
+        ["POST /api/v1/auth/signup"] = Credentials,
+        ["POST /api/v1/auth/refresh"] = Credentials,
+        ["POST /api/v1/auth/switch"] = Credentials,
+        ["POST /api/v1/auth/email/verification"] = Credentials,
+        ["POST /api/v1/invitations/accept"] = Credentials,
+        ["POST /api/v1/auth/mfa/totp/"] = Credentials,
+        ["POST /api/v1/auth/mfa/totp/disable"] = Credentials,
+        ["PUT /api/v1/auth/password/"] = Credentials,
+        ["DELETE /api/v1/me/"] = Credentials,
+        ["POST /api/v1/tenant/close"] = Credentials,
+        // API-only today (no page changes them): next in line.
+        ["PUT /api/v1/athletes/{id:guid}"] = ApiOnly,
+        ["DELETE /api/v1/athletes/{id:guid}"] = ApiOnly,
+        ["DELETE /api/v1/activities/{id:guid}"] = ApiOnly,
+        ["POST /api/v1/activities/{id:guid}/restore"] = ApiOnly,
+        ["PUT /api/v1/activities/{id:guid}/primary"] = ApiOnly,
+        ["POST /api/v1/calendar-feed/rotate"] = ApiOnly,
+        ["POST /api/v1/staff/{membershipId:guid}/calendar-feed/rotate"] = ApiOnly,
+        // The upload streams multipart parts into blobs before anything could hand them to a use case; the checks it
+        // makes (plan gate, storage, imports quota, athlete writable) are PlanGate's own methods.
+        ["POST /api/v1/athletes/{athleteId:guid}/imports"] = "streams its body; gated through PlanGate directly",
+        // Not a caller: the payment provider's signed event, applied once per event id by SubscriptionSync.
+        ["POST /api/v1/billing/webhook"] = "signed provider event, no caller",
+        // The operator console: cross-tenant by design, authenticated by the operator key, no tenant caller.
+        ["POST /api/v1/ops/tenants"] = Operator,
+        ["POST /api/v1/ops/tenants/{id:guid}/reopen"] = Operator,
+        ["POST /api/v1/ops/jobs/{id:guid}/retry"] = Operator,
     };
+
+    /// <summary>Pages still calling a handler, with the reason; the list only shrinks.</summary>
+    private static readonly Dictionary<string, string> NotYetPages = new(StringComparer.Ordinal)
+    {
+        ["src/Forma.Web/Pages/Public/SignIn.razor: calls the endpoint handler AuthEndpoints.Login"] = Credentials,
+        ["src/Forma.Web/Pages/Public/SignUp.razor: calls the endpoint handler AuthEndpoints.Signup"] = Credentials,
+        ["src/Forma.Web/Pages/Public/AcceptInvitation.razor: calls the endpoint handler InvitationAcceptance.Accept"] = Credentials,
+        ["src/Forma.Web/Pages/Settings/Security.razor: calls the endpoint handler MfaEndpoints.Enrol"] = Credentials,
+        ["src/Forma.Web/Pages/Settings/Security.razor: calls the endpoint handler MfaEndpoints.Disable"] = Credentials,
+    };
+
+    private const string Credentials = "credential check and session start still answer HTTP results";
+    private const string ApiOnly = "API-only, not yet converted";
+    private const string Operator = "operator console, no tenant caller";
 
     [Fact]
     public void Pages_NeverCallAnEndpointHandler_NorWriteThroughTheDbContext()
@@ -32,7 +76,9 @@ public partial class OneDoorTests
             offences.AddRange(DbWrite().Matches(text).Select(m => $"{path}: writes through the DbContext ({m.Value.Trim()})"));
         }
 
-        Assert.True(offences.Count == 0, "Pages must go through use cases:\n" + string.Join('\n', offences));
+        var unlisted = offences.Where(o => !NotYetPages.ContainsKey(o)).ToList();
+        var converted = NotYetPages.Keys.Where(k => !offences.Contains(k)).Select(k => $"{k} is converted now: take it off the list");
+        Assert.True(unlisted.Count == 0 && !converted.Any(), "Pages must go through use cases:\n" + string.Join('\n', unlisted.Concat(converted)));
     }
 
     [Fact]

@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using Forma.Data;
-using Forma.Web.Features.Accounts;
 using Forma.Web.Infrastructure.Endpoints;
 using Forma.Web.Infrastructure.Tenancy;
 using Microsoft.AspNetCore.Http.HttpResults;
