@@ -34,8 +34,6 @@ public partial class OneDoorTests
         ["DELETE /api/v1/me/"] = Credentials,
         ["POST /api/v1/tenant/close"] = Credentials,
         // API-only today (no page changes them): next in line.
-        ["PUT /api/v1/athletes/{id:guid}"] = ApiOnly,
-        ["DELETE /api/v1/athletes/{id:guid}"] = ApiOnly,
         ["DELETE /api/v1/activities/{id:guid}"] = ApiOnly,
         ["POST /api/v1/activities/{id:guid}/restore"] = ApiOnly,
         ["PUT /api/v1/activities/{id:guid}/primary"] = ApiOnly,

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Forma.Core.Accounts;
-using Forma.Core.Audit;
 using Forma.Data;
 using Forma.Web.Infrastructure.Endpoints;
 using Forma.Web.Infrastructure.Problems;
@@ -24,9 +23,10 @@ internal sealed class AthleteEndpoints : IEndpointGroup
         group.MapGet("", List).RequireScope(ApiScopes.AthletesRead).WithName("ListAthletes").WithSummary("The athletes the caller may see, by name, a page at a time");
         group.MapGet("/{id:guid}", Get).RequireScope(ApiScopes.AthletesRead).WithName("GetAthlete").WithSummary("One athlete");
         group.MapPut("/{id:guid}", Update).RequireScope(ApiScopes.AthletesWrite).WithName("UpdateAthlete").WithSummary("Replace an athlete's details")
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status402PaymentRequired).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapDelete("/{id:guid}", Delete).RequireScope(ApiScopes.AthletesWrite).WithName("DeleteAthlete").WithSummary("Remove an athlete")
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static async Task<Created<AthleteResponse>> Create(AthleteRequest request, ClaimsPrincipal user, CreateAthlete create, CancellationToken cancellationToken)
@@ -83,53 +83,14 @@ internal sealed class AthleteEndpoints : IEndpointGroup
         return athlete is null ? NotFound() : TypedResults.Ok(AthleteResponse.From(athlete));
     }
 
-    private static async Task<Results<Ok<AthleteResponse>, ValidationProblem, ProblemHttpResult>> Update(
-        Guid id, AthleteRequest request, ClaimsPrincipal user, FormaDbContext db, PlanGate gate, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Ok<AthleteResponse>> Update(Guid id, AthleteRequest request, ClaimsPrincipal user, UpdateAthlete update, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await update.RunAsync(Caller.From(user), id, request, cancellationToken));
+
+    private static async Task<NoContent> Delete(Guid id, ClaimsPrincipal user, DeleteAthlete delete, CancellationToken cancellationToken)
     {
-        var caller = Caller.From(user);
-        var athlete = await db.Athletes.VisibleTo(caller, db).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
-        if (athlete is null)
-        {
-            return NotFound();
-        }
-
-        if (!caller.IsStaff)
-        {
-            return Forbidden("Only owners, admins and coaches change athletes' records.");
-        }
-
-        await gate.EnsureAthleteWritableAsync(id, cancellationToken);
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        athlete.Rename(request.FirstName, request.LastName);
-        await CreateAthlete.ApplyAsync(athlete, request, caller, db, now, cancellationToken);
-
-        db.AuditEvents.Add(AuditEvent.Record(athlete.TenantId, "athlete.updated", now, caller.UserId, athlete.Id.ToString()));
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(AthleteResponse.From(athlete));
-    }
-
-    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(Guid id, ClaimsPrincipal user, FormaDbContext db, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var caller = Caller.From(user);
-        var athlete = await db.Athletes.VisibleTo(caller, db).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
-        if (athlete is null)
-        {
-            return NotFound();
-        }
-
-        if (!caller.IsStaff)
-        {
-            return Forbidden("Only owners, admins and coaches remove athletes.");
-        }
-
-        db.Athletes.Remove(athlete);
-        db.AuditEvents.Add(AuditEvent.Record(athlete.TenantId, "athlete.deleted", clock.GetUtcNow().UtcDateTime, caller.UserId, athlete.Id.ToString()));
-        await db.SaveChangesAsync(cancellationToken);
+        await delete.RunAsync(Caller.From(user), id, cancellationToken);
         return TypedResults.NoContent();
     }
 
     private static ProblemHttpResult NotFound() => ProblemDetailsSetup.Problem(404, ProblemTypes.NotFound, "No such athlete.");
-
-    private static ProblemHttpResult Forbidden(string title) => ProblemDetailsSetup.Problem(403, ProblemTypes.Forbidden, title);
 }
